@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { tenantColumns, timestamps } from '../../platform/db/columns';
+import { workspaces } from '../../platform/workspaces/schema';
+
+export const leads = pgTable(
+  'leads',
+  {
+    ...tenantColumns,
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    companyName: text('company_name'),
+    jobTitle: text('job_title'),
+    source: text('source').notNull().default('manual'),
+    ownerId: uuid('owner_id'),
+    /** Custom field values, validated against the workspace's field definitions on write. */
+    attributes: jsonb('attributes').$type<Record<string, unknown>>().notNull().default({}),
+    createdBy: uuid('created_by'),
+    ...timestamps,
+    /** Soft delete: restorable for 30 days, then purged by a scheduled job. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ name: 'leads_pkey', columns: [t.workspaceId, t.id] }),
+    uniqueIndex('leads_workspace_email_key')
+      .on(t.workspaceId, t.email)
+      .where(sql`${t.email} is not null and ${t.deletedAt} is null`),
+    index('leads_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index('leads_workspace_phone_idx').on(t.workspaceId, t.phone),
+    index('leads_workspace_owner_idx').on(t.workspaceId, t.ownerId),
+    foreignKey({ name: 'leads_workspace_fk', columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);

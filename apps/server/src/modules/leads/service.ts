@@ -1,0 +1,225 @@
+import type { Lead, LeadSource } from '@kindling/contracts/leads';
+import { ZLeadSource } from '@kindling/contracts/leads';
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { users } from '../../platform/auth/schema';
+import type { Db } from '../../platform/db/client';
+import type { ServiceContext } from '../../platform/http/context';
+import { conflict, invalid, notFound, uniqueViolation } from '../../platform/http/errors';
+import { isMember } from '../../platform/workspaces/service';
+import { appendActivities } from '../activities/service';
+import { leads } from './schema';
+
+type LeadRow = typeof leads.$inferSelect;
+
+export interface LeadInput {
+  name?: string | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  companyName?: string | null | undefined;
+  jobTitle?: string | null | undefined;
+  source?: LeadSource | undefined;
+  ownerId?: string | null | undefined;
+}
+
+export interface LeadListQuery {
+  page: number;
+  pageSize: number;
+  q?: string | undefined;
+  sort: 'createdAt' | 'updatedAt' | 'name' | 'email' | 'companyName' | 'source';
+  order: 'asc' | 'desc';
+  source?: LeadSource | undefined;
+  ownerId?: string | undefined;
+  view: 'active' | 'deleted';
+}
+
+/** Fields whose changes are recorded in the timeline, in display order. */
+const TRACKED_FIELDS = ['name', 'email', 'phone', 'companyName', 'jobTitle', 'source', 'ownerId'] as const;
+
+const SORT_COLUMNS = {
+  createdAt: leads.createdAt,
+  updatedAt: leads.updatedAt,
+  name: leads.name,
+  email: leads.email,
+  companyName: leads.companyName,
+  source: leads.source,
+};
+
+const leadColumns = { lead: leads, ownerName: users.name };
+
+function toLead(row: LeadRow, ownerName: string | null): Lead {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    companyName: row.companyName,
+    jobTitle: row.jobTitle,
+    source: ZLeadSource.catch('other').parse(row.source),
+    ownerId: row.ownerId,
+    ownerName: row.ownerId ? ownerName : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+/** % and _ are LIKE wildcards; a user searching "50%" means the text. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+async function assertOwnerIsMember(tx: Db, ctx: ServiceContext, ownerId: string | null | undefined): Promise<void> {
+  if (ownerId && !(await isMember(tx, ctx.workspaceId, ownerId))) {
+    throw invalid([{ path: 'body.ownerId', message: 'The owner must be a member of this workspace' }]);
+  }
+}
+
+function emailTaken(error: unknown): never {
+  if (uniqueViolation(error) === 'leads_workspace_email_key') {
+    throw conflict('A lead with this email already exists', [
+      { path: 'body.email', message: 'A lead with this email already exists' },
+    ]);
+  }
+  throw error;
+}
+
+async function findRow(tx: Db, ctx: ServiceContext, id: string, deleted: boolean | 'any' = false) {
+  const [row] = await tx
+    .select(leadColumns)
+    .from(leads)
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .where(
+      and(
+        eq(leads.workspaceId, ctx.workspaceId),
+        eq(leads.id, id),
+        deleted === 'any' ? undefined : deleted ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
+      ),
+    );
+  if (!row) throw notFound('Lead');
+  return row;
+}
+
+export async function getLead(tx: Db, ctx: ServiceContext, id: string): Promise<Lead> {
+  const { lead, ownerName } = await findRow(tx, ctx, id);
+  return toLead(lead, ownerName);
+}
+
+export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput & { name: string }): Promise<Lead> {
+  await assertOwnerIsMember(tx, ctx, input.ownerId);
+  const [row] = await tx
+    .insert(leads)
+    .values({
+      workspaceId: ctx.workspaceId,
+      name: input.name,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      companyName: input.companyName ?? null,
+      jobTitle: input.jobTitle ?? null,
+      source: input.source ?? 'manual',
+      ownerId: input.ownerId ?? null,
+      createdBy: ctx.userId,
+    })
+    .returning()
+    .catch(emailTaken);
+  if (!row) throw new Error('lead insert returned nothing');
+  await appendActivities(tx, ctx, [
+    { leadId: row.id, type: 'lead_created', source: 'console', properties: { name: row.name, source: row.source } },
+    ...(row.ownerId ? [{ leadId: row.id, type: 'lead_assigned', source: 'console', properties: { from: null, to: row.ownerId } }] : []),
+  ]);
+  return getLead(tx, ctx, row.id);
+}
+
+/** Applies a partial update; records one `lead_updated` activity listing each changed field's from → to. */
+export async function updateLead(tx: Db, ctx: ServiceContext, id: string, input: LeadInput): Promise<Lead> {
+  const { lead: before } = await findRow(tx, ctx, id);
+  await assertOwnerIsMember(tx, ctx, input.ownerId);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const set: Partial<typeof leads.$inferInsert> = {};
+  for (const field of TRACKED_FIELDS) {
+    const value = input[field];
+    if (value === undefined || value === before[field]) continue;
+    if (field === 'name' && value === null) continue;
+    changes[field] = { from: before[field], to: value };
+    Object.assign(set, { [field]: value });
+  }
+  if (Object.keys(set).length === 0) return getLead(tx, ctx, id);
+  await tx
+    .update(leads)
+    .set(set)
+    .where(and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, id)))
+    .catch(emailTaken);
+  const { ownerId, ...fieldChanges } = changes;
+  await appendActivities(tx, ctx, [
+    ...(Object.keys(fieldChanges).length > 0
+      ? [{ leadId: id, type: 'lead_updated', source: 'console', properties: { changes: fieldChanges } }]
+      : []),
+    ...(ownerId ? [{ leadId: id, type: 'lead_assigned', source: 'console', properties: ownerId }] : []),
+  ]);
+  return getLead(tx, ctx, id);
+}
+
+/** Soft delete: the lead leaves every list but stays restorable for 30 days. */
+export async function deleteLead(tx: Db, ctx: ServiceContext, id: string): Promise<void> {
+  await findRow(tx, ctx, id);
+  await tx
+    .update(leads)
+    .set({ deletedAt: new Date() })
+    .where(and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, id)));
+  await appendActivities(tx, ctx, [{ leadId: id, type: 'lead_deleted', source: 'console' }]);
+}
+
+export async function restoreLead(tx: Db, ctx: ServiceContext, id: string): Promise<Lead> {
+  await findRow(tx, ctx, id, true);
+  await tx
+    .update(leads)
+    .set({ deletedAt: null })
+    .where(and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, id)))
+    .catch(emailTaken);
+  await appendActivities(tx, ctx, [{ leadId: id, type: 'lead_restored', source: 'console' }]);
+  return getLead(tx, ctx, id);
+}
+
+export function leadListFilter(ctx: ServiceContext, query: Omit<LeadListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): SQL {
+  const conditions: (SQL | undefined)[] = [
+    eq(leads.workspaceId, ctx.workspaceId),
+    query.view === 'deleted' ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
+    query.source ? eq(leads.source, query.source) : undefined,
+    query.ownerId ? eq(leads.ownerId, query.ownerId) : undefined,
+  ];
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(
+      or(ilike(leads.name, pattern), ilike(leads.email, pattern), ilike(leads.phone, pattern), ilike(leads.companyName, pattern)),
+    );
+  }
+  return and(...conditions) ?? sql`true`;
+}
+
+export async function listLeads(tx: Db, ctx: ServiceContext, query: LeadListQuery) {
+  const where = leadListFilter(ctx, query);
+  const column = SORT_COLUMNS[query.sort];
+  const direction = query.order === 'asc' ? asc : desc;
+  const [rows, totals] = await Promise.all([
+    tx
+      .select(leadColumns)
+      .from(leads)
+      .leftJoin(users, eq(users.id, leads.ownerId))
+      .where(where)
+      // id breaks ties so pages never repeat or skip rows with equal sort values.
+      .orderBy(sql`${direction(column)} nulls last`, direction(leads.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    tx.select({ n: count() }).from(leads).where(where),
+  ]);
+  return {
+    items: rows.map(({ lead, ownerName }) => toLead(lead, ownerName)),
+    total: totals[0]?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function addNote(tx: Db, ctx: ServiceContext, leadId: string, body: string) {
+  await findRow(tx, ctx, leadId);
+  await appendActivities(tx, ctx, [{ leadId, type: 'note_added', source: 'console', properties: { body } }]);
+}

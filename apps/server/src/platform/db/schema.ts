@@ -1,0 +1,7 @@
+// The one aggregator drizzle-kit reads: every module's tables, re-exported.
+export * from '../auth/schema';
+export * from '../workspaces/schema';
+export * from '../audit/schema';
+export * from '../jobs/schema';
+export * from '../../modules/leads/schema';
+export * from '../../modules/activities/schema';
