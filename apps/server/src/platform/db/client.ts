@@ -25,6 +25,8 @@ export interface Database {
   /** Raw SQL for pg-boss and infrastructure; multi-statement scripts allowed when there are no values. */
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (tests start from a migrated snapshot). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -78,5 +80,8 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
     close: () => client.close(),
+    async dumpDataDir() {
+      return client.dumpDataDir('none');
+    },
   };
 }
