@@ -20,6 +20,7 @@ export interface TestContext {
   app: App;
   database: Database;
   config: AppConfig;
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -36,6 +37,7 @@ export async function createTestContext(options: { workers?: boolean } = {}): Pr
     app,
     database,
     config,
+    jobs,
     async close() {
       await app.close();
       await jobs.stop();

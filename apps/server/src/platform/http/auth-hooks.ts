@@ -28,7 +28,7 @@ export function registerAuth(app: FastifyInstance, database: Database): void {
   });
 
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/v1')) return;
+    if (!request.url.startsWith('/api/v1') || request.is404) return;
     const config = request.routeOptions.config;
     if (config.access === 'public') return;
     if (!request.auth) throw unauthenticated();

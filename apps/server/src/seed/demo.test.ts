@@ -1,0 +1,39 @@
+import { count } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activities } from '../modules/activities/schema';
+import { leads } from '../modules/leads/schema';
+import { users } from '../platform/auth/schema';
+import { createTestContext, loginCookie, type TestContext } from '../testing/test-app';
+import { seedIfEmpty } from './demo';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe('demo seed', () => {
+  it('creates a living demo workspace on first start and nothing on the second', async () => {
+    const config = { adminEmail: 'admin@kindling.local', adminPassword: 'kindling' };
+    expect(await seedIfEmpty(ctx.database.db, config)).toBe(true);
+    const cookie = await loginCookie(ctx.app, 'admin@kindling.local', 'kindling');
+    const me = (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).json();
+    expect(me.workspace.name).toBe('Kindling 演示工作区');
+    expect(me.workspaces).toHaveLength(2);
+    const list = (await ctx.app.inject({ method: 'GET', url: '/api/v1/leads?pageSize=100', headers: { cookie } })).json();
+    expect(list.total).toBe(300);
+    const names: string[] = list.items.map((l: { name: string }) => l.name);
+    expect(names.some((n) => /[\u4e00-\u9fff]/.test(n))).toBe(true);
+    expect(names.some((n) => /^[A-Z][a-z]+ [A-Z]/.test(n))).toBe(true);
+    expect(list.items.some((l: { ownerName: string | null }) => l.ownerName)).toBe(true);
+
+    const counts = async () => ({
+      users: (await ctx.database.db.select({ n: count() }).from(users))[0]?.n,
+      leads: (await ctx.database.db.select({ n: count() }).from(leads))[0]?.n,
+      activities: (await ctx.database.db.select({ n: count() }).from(activities))[0]?.n,
+    });
+    const before = await counts();
+    expect(await seedIfEmpty(ctx.database.db, config)).toBe(false);
+    expect(await counts()).toEqual(before);
+  });
+});
