@@ -7,7 +7,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { v4 as uuidv4 } from 'uuid';
 import type { AppConfig } from './config';
 import { leadsRoutes } from './modules/leads/routes';
@@ -59,7 +64,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   app.addHook('onResponse', async (request, reply) => {
     if (request.url.startsWith('/api/')) {
-      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+      request.log.info(
+        { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        'request',
+      );
     }
   });
 
@@ -69,7 +77,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Kindling API', version: VERSION, description: 'REST API of Kindling. Errors: `{ error: { code, message, details } }`.' },
+      info: {
+        title: 'Kindling API',
+        version: VERSION,
+        description: 'REST API of Kindling. Errors: `{ error: { code, message, details } }`.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kindling_session' } } },
       security: [{ session: [] }],
     },

@@ -32,7 +32,9 @@ async function main(command: string | undefined): Promise<void> {
     }
     case 'worker': {
       if (!config.databaseUrl) {
-        throw new Error('The worker role needs DATABASE_URL: embedded PGlite is one process\'s database, and `npm start` already runs the workers.');
+        throw new Error(
+          "The worker role needs DATABASE_URL: embedded PGlite is one process's database, and `npm start` already runs the workers.",
+        );
       }
       const runtime = await startRuntime(config, { runWorkers: true, schedule: true });
       onShutdown(() => runtime.close());

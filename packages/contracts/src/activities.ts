@@ -37,3 +37,4 @@ export const ZListActivitiesQuery = z
   .strict();
 
 export const ZCreateNoteBody = z.object({ body: z.string().trim().min(1).max(5000) }).strict();
+export type ActivityPage = z.infer<typeof ZActivityPage>;

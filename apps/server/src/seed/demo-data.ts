@@ -2,14 +2,104 @@
  * Deterministic, realistic demo leads (Chinese and English names, real-sounding B2B companies). Used by the
  * first-start seed and by benchmarks, so both see the same shape of data.
  */
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '晓东', '思远', '雨桐', '子涵', '浩然', '嘉怡'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '高',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '晓东',
+  '思远',
+  '雨桐',
+  '子涵',
+  '浩然',
+  '嘉怡',
+];
 const PINYIN: Record<string, string> = {
-  王: 'wang', 李: 'li', 张: 'zhang', 刘: 'liu', 陈: 'chen', 杨: 'yang', 黄: 'huang', 赵: 'zhao', 吴: 'wu', 周: 'zhou',
-  徐: 'xu', 孙: 'sun', 马: 'ma', 朱: 'zhu', 胡: 'hu', 郭: 'guo', 何: 'he', 林: 'lin', 罗: 'luo', 高: 'gao',
+  王: 'wang',
+  李: 'li',
+  张: 'zhang',
+  刘: 'liu',
+  陈: 'chen',
+  杨: 'yang',
+  黄: 'huang',
+  赵: 'zhao',
+  吴: 'wu',
+  周: 'zhou',
+  徐: 'xu',
+  孙: 'sun',
+  马: 'ma',
+  朱: 'zhu',
+  胡: 'hu',
+  郭: 'guo',
+  何: 'he',
+  林: 'lin',
+  罗: 'luo',
+  高: 'gao',
 };
-const FIRST_EN = ['Emily', 'James', 'Olivia', 'Daniel', 'Sophia', 'Michael', 'Grace', 'David', 'Chloe', 'Ryan', 'Hannah', 'Lucas', 'Mia', 'Ethan'];
-const LAST_EN = ['Smith', 'Chen', 'Miller', 'Wong', 'Johnson', 'Lee', 'Brown', 'Tan', 'Garcia', 'Müller', 'Davis', 'Kim'];
+const FIRST_EN = [
+  'Emily',
+  'James',
+  'Olivia',
+  'Daniel',
+  'Sophia',
+  'Michael',
+  'Grace',
+  'David',
+  'Chloe',
+  'Ryan',
+  'Hannah',
+  'Lucas',
+  'Mia',
+  'Ethan',
+];
+const LAST_EN = [
+  'Smith',
+  'Chen',
+  'Miller',
+  'Wong',
+  'Johnson',
+  'Lee',
+  'Brown',
+  'Tan',
+  'Garcia',
+  'Müller',
+  'Davis',
+  'Kim',
+];
 const COMPANIES_CN: [string, string][] = [
   ['上海云启信息科技有限公司', 'yunqi-tech.cn'],
   ['北京数智未来科技有限公司', 'shuzhi.com.cn'],
@@ -30,9 +120,38 @@ const COMPANIES_EN: [string, string][] = [
   ['Orbit Logistics', 'orbitlogistics.com'],
   ['Lumen Health', 'lumenhealth.co'],
 ];
-const TITLES_CN = ['市场总监', '销售经理', 'IT 主管', '采购经理', '首席技术官', '运营总监', '产品经理', '总经理', '数字化负责人'];
-const TITLES_EN = ['Marketing Director', 'Head of Sales', 'IT Manager', 'Procurement Lead', 'CTO', 'VP Operations', 'Product Manager'];
-const SOURCES = ['website', 'form', 'event', 'wechat', 'import', 'manual', 'referral', 'content', 'live', 'wecom'] as const;
+const TITLES_CN = [
+  '市场总监',
+  '销售经理',
+  'IT 主管',
+  '采购经理',
+  '首席技术官',
+  '运营总监',
+  '产品经理',
+  '总经理',
+  '数字化负责人',
+];
+const TITLES_EN = [
+  'Marketing Director',
+  'Head of Sales',
+  'IT Manager',
+  'Procurement Lead',
+  'CTO',
+  'VP Operations',
+  'Product Manager',
+];
+const SOURCES = [
+  'website',
+  'form',
+  'event',
+  'wechat',
+  'import',
+  'manual',
+  'referral',
+  'content',
+  'live',
+  'wecom',
+] as const;
 
 export interface DemoLead {
   name: string;
@@ -57,7 +176,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function generateDemoLeads(count: number, options: { seed?: number; owners?: number; now?: Date } = {}): DemoLead[] {
+export function generateDemoLeads(
+  count: number,
+  options: { seed?: number; owners?: number; now?: Date } = {},
+): DemoLead[] {
   const random = seededRandom(options.seed ?? 42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const now = (options.now ?? new Date()).getTime();

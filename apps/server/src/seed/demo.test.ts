@@ -20,7 +20,9 @@ describe('demo seed', () => {
     const me = (await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).json();
     expect(me.workspace.name).toBe('Kindling 演示工作区');
     expect(me.workspaces).toHaveLength(2);
-    const list = (await ctx.app.inject({ method: 'GET', url: '/api/v1/leads?pageSize=100', headers: { cookie } })).json();
+    const list = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/leads?pageSize=100', headers: { cookie } })
+    ).json();
     expect(list.total).toBe(300);
     const names: string[] = list.items.map((l: { name: string }) => l.name);
     expect(names.some((n) => /[\u4e00-\u9fff]/.test(n))).toBe(true);

@@ -18,10 +18,21 @@ const TEAM = [
   { email: 'wang.fang@kindling.local', name: '王芳', role: 'manager' },
 ] as const;
 
-const NOTES = ['已电话沟通，对营销自动化感兴趣，下周约演示。', 'Asked for pricing of the enterprise plan.', '会议现场扫码登记，关注线索评分功能。', 'Follow up after the webinar.'];
+const NOTES = [
+  '已电话沟通，对营销自动化感兴趣，下周约演示。',
+  'Asked for pricing of the enterprise plan.',
+  '会议现场扫码登记，关注线索评分功能。',
+  'Follow up after the webinar.',
+];
 
 /** Inserts leads (and their creation activities) in chunks, in one tenant transaction. */
-export async function insertDemoLeads(db: Db, workspaceId: string, ownerIds: string[], total: number, seed = 42): Promise<void> {
+export async function insertDemoLeads(
+  db: Db,
+  workspaceId: string,
+  ownerIds: string[],
+  total: number,
+  seed = 42,
+): Promise<void> {
   const generated = generateDemoLeads(total, { seed, owners: ownerIds.length });
   const random = seededRandom(seed + 1);
   await withTenant(db, workspaceId, async (tx) => {
@@ -42,17 +53,26 @@ export async function insertDemoLeads(db: Db, workspaceId: string, ownerIds: str
       await tx.insert(leads).values(chunk);
       await tx.insert(activities).values(
         chunk.flatMap((lead) => [
-          { workspaceId, leadId: lead.id, type: 'lead_created', source: lead.source, occurredAt: lead.createdAt, properties: { name: lead.name, source: lead.source } },
+          {
+            workspaceId,
+            leadId: lead.id,
+            type: 'lead_created',
+            source: lead.source,
+            occurredAt: lead.createdAt,
+            properties: { name: lead.name, source: lead.source },
+          },
           ...(random() < 0.2
-            ? [{
-                workspaceId,
-                leadId: lead.id,
-                type: 'note_added',
-                source: 'console',
-                actorUserId: lead.ownerId,
-                occurredAt: new Date(lead.createdAt.getTime() + 36e5 * (1 + Math.floor(random() * 72))),
-                properties: { body: NOTES[Math.floor(random() * NOTES.length)] },
-              }]
+            ? [
+                {
+                  workspaceId,
+                  leadId: lead.id,
+                  type: 'note_added',
+                  source: 'console',
+                  actorUserId: lead.ownerId,
+                  occurredAt: new Date(lead.createdAt.getTime() + 36e5 * (1 + Math.floor(random() * 72))),
+                  properties: { body: NOTES[Math.floor(random() * NOTES.length)] },
+                },
+              ]
             : []),
         ]),
       );
@@ -67,7 +87,11 @@ export async function insertDemoLeads(db: Db, workspaceId: string, ownerIds: str
 export async function seedIfEmpty(db: Db, config: Pick<AppConfig, 'adminEmail' | 'adminPassword'>): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return false;
-  const admin = await createUser(db, { email: config.adminEmail, name: 'Admin 管理员', password: config.adminPassword });
+  const admin = await createUser(db, {
+    email: config.adminEmail,
+    name: 'Admin 管理员',
+    password: config.adminPassword,
+  });
   const demo = await createWorkspace(db, admin.id, { name: 'Kindling 演示工作区', timeZone: 'Asia/Shanghai' });
   const team = [];
   for (const person of TEAM) {

@@ -22,7 +22,9 @@ export const activities = pgTable(
   },
   (t) => [
     primaryKey({ name: 'activities_pkey', columns: [t.workspaceId, t.id] }),
-    uniqueIndex('activities_dedupe_key').on(t.workspaceId, t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
+    uniqueIndex('activities_dedupe_key')
+      .on(t.workspaceId, t.dedupeKey)
+      .where(sql`${t.dedupeKey} is not null`),
     index('activities_lead_time_idx').on(t.workspaceId, t.leadId, t.occurredAt.desc(), t.id.desc()),
     index('activities_workspace_type_time_idx').on(t.workspaceId, t.type, t.occurredAt),
     foreignKey({

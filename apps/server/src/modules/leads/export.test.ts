@@ -14,14 +14,19 @@ beforeAll(async () => {
     { name: 'Skip me', source: 'form' },
   ];
   for (const payload of rows) {
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/leads', headers: { cookie: owner.cookie }, payload })).statusCode).toBe(201);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/v1/leads', headers: { cookie: owner.cookie }, payload }))
+        .statusCode,
+    ).toBe(201);
   }
 });
 afterAll(() => ctx.close());
 
 async function waitForTask(cookie: string, id: string): Promise<Task> {
   for (let i = 0; i < 100; i++) {
-    const task = (await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${id}`, headers: { cookie } })).json<Task>();
+    const task = (
+      await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${id}`, headers: { cookie } })
+    ).json<Task>();
     if (task.status === 'succeeded' || task.status === 'failed') return task;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -30,15 +35,30 @@ async function waitForTask(cookie: string, id: string): Promise<Task> {
 
 describe('exporting leads', () => {
   it('runs as a background task with progress and produces a CSV of the filtered list, formulas neutralised', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/leads/export', headers: { cookie: owner.cookie }, payload: { source: 'event' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads/export',
+      headers: { cookie: owner.cookie },
+      payload: { source: 'event' },
+    });
     expect(res.statusCode).toBe(202);
     const queued = res.json<Task>();
     expect(queued).toMatchObject({ kind: 'leads.export', status: 'queued', hasFile: false });
 
     const done = await waitForTask(owner.cookie, queued.id);
-    expect(done).toMatchObject({ status: 'succeeded', progressDone: 2, progressTotal: 2, result: { rows: 2 }, hasFile: true });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      progressDone: 2,
+      progressTotal: 2,
+      result: { rows: 2 },
+      hasFile: true,
+    });
 
-    const file = await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${queued.id}/file`, headers: { cookie: owner.cookie } });
+    const file = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/tasks/${queued.id}/file`,
+      headers: { cookie: owner.cookie },
+    });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toContain('text/csv');
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="leads-\d+\.csv"$/);
@@ -51,21 +71,62 @@ describe('exporting leads', () => {
     expect(file.body).toContain(`'+cmd|calc`);
     expect(file.body).not.toContain('Skip me');
 
-    const tasks = (await ctx.app.inject({ method: 'GET', url: '/api/v1/tasks', headers: { cookie: owner.cookie } })).json<{ items: Task[] }>();
+    const tasks = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/tasks', headers: { cookie: owner.cookie } })
+    ).json<{ items: Task[] }>();
     expect(tasks.items[0]?.id).toBe(queued.id);
-    const audit = (await ctx.app.inject({ method: 'GET', url: '/api/v1/audit?action=leads.exported', headers: { cookie: owner.cookie } })).json();
-    expect(audit.items[0]).toMatchObject({ targetId: queued.id, actor: { id: owner.userId }, details: { filter: { source: 'event' } } });
+    const audit = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/audit?action=leads.exported',
+        headers: { cookie: owner.cookie },
+      })
+    ).json();
+    expect(audit.items[0]).toMatchObject({
+      targetId: queued.id,
+      actor: { id: owner.userId },
+      details: { filter: { source: 'event' } },
+    });
   });
 
-  it("only the requester or an admin can download an export; other workspaces cannot see the task", async () => {
+  it('only the requester or an admin can download an export; other workspaces cannot see the task', async () => {
     const manager = await addMember(ctx, owner.workspaceId, 'manager');
     const viewer = await addMember(ctx, owner.workspaceId, 'viewer');
-    const task = (await ctx.app.inject({ method: 'POST', url: '/api/v1/leads/export', headers: { cookie: manager.cookie }, payload: {} })).json<Task>();
+    const task = (
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/leads/export',
+        headers: { cookie: manager.cookie },
+        payload: {},
+      })
+    ).json<Task>();
     await waitForTask(manager.cookie, task.id);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${task.id}/file`, headers: { cookie: viewer.cookie } })).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${task.id}/file`, headers: { cookie: owner.cookie } })).statusCode).toBe(200);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/v1/tasks/${task.id}/file`,
+          headers: { cookie: viewer.cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${task.id}/file`, headers: { cookie: owner.cookie } }))
+        .statusCode,
+    ).toBe(200);
     const stranger = await createOwner(ctx, 'Strangers');
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${task.id}`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${task.id}/file`, headers: { cookie: stranger.cookie } })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${task.id}`, headers: { cookie: stranger.cookie } }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/v1/tasks/${task.id}/file`,
+          headers: { cookie: stranger.cookie },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

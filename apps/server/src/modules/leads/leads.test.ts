@@ -12,8 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, user: TestUser = owner) {
-  return ctx.app.inject({ method, url, headers: { cookie: user.cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
+async function api(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  user: TestUser = owner,
+) {
+  return ctx.app.inject({
+    method,
+    url,
+    headers: { cookie: user.cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 }
 
 async function createLead(body: Record<string, unknown>): Promise<Lead> {
@@ -29,15 +39,32 @@ async function countLeads(q?: string): Promise<number> {
 
 describe('creating leads', () => {
   it('normalises email to lower case and phone to E.164 (default region CN)', async () => {
-    const lead = await createLead({ name: '  王伟 ', email: ' Wang.Wei@Example.COM ', phone: '138 0013 8000', companyName: '云启科技' });
-    expect(lead).toMatchObject({ name: '王伟', email: 'wang.wei@example.com', phone: '+8613800138000', companyName: '云启科技', source: 'manual' });
+    const lead = await createLead({
+      name: '  王伟 ',
+      email: ' Wang.Wei@Example.COM ',
+      phone: '138 0013 8000',
+      companyName: '云启科技',
+    });
+    expect(lead).toMatchObject({
+      name: '王伟',
+      email: 'wang.wei@example.com',
+      phone: '+8613800138000',
+      companyName: '云启科技',
+      source: 'manual',
+    });
     const intl = await createLead({ name: 'Emily', phone: '+1 (415) 555-2671' });
     expect(intl.phone).toBe('+14155552671');
   });
 
   it('rejects invalid input with field paths and stores nothing', async () => {
     const before = await countLeads();
-    const res = await api('POST', '/api/v1/leads', { name: '', email: 'not-an-email', phone: '12', source: 'carrier-pigeon', color: 'red' });
+    const res = await api('POST', '/api/v1/leads', {
+      name: '',
+      email: 'not-an-email',
+      phone: '12',
+      source: 'carrier-pigeon',
+      color: 'red',
+    });
     expect(res.statusCode).toBe(400);
     const { error } = res.json<{ error: { code: string; details: { path: string }[] } }>();
     expect(error.code).toBe('validation_failed');
@@ -49,13 +76,25 @@ describe('creating leads', () => {
   it('rejects wrong types, malformed JSON, non-JSON and oversized bodies with the error shape', async () => {
     const wrongType = await api('POST', '/api/v1/leads', { name: 42, email: ['a@b.c'] });
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json().error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['body.name', 'body.email']));
+    expect(wrongType.json().error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining(['body.name', 'body.email']),
+    );
 
-    const malformed = await ctx.app.inject({ method: 'POST', url: '/api/v1/leads', headers: { cookie: owner.cookie, 'content-type': 'application/json' }, payload: '{"name": "x",' });
+    const malformed = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: { cookie: owner.cookie, 'content-type': 'application/json' },
+      payload: '{"name": "x",',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('bad_request');
 
-    const text = await ctx.app.inject({ method: 'POST', url: '/api/v1/leads', headers: { cookie: owner.cookie, 'content-type': 'text/plain' }, payload: 'name=x' });
+    const text = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads',
+      headers: { cookie: owner.cookie, 'content-type': 'text/plain' },
+      payload: 'name=x',
+    });
     expect(text.statusCode).toBe(415);
     expect(text.json().error.code).toBe('unsupported_media_type');
 
@@ -140,7 +179,9 @@ describe('editing, timeline and recycle bin', () => {
     const restored = await api('POST', `/api/v1/leads/${lead.id}/restore`);
     expect(restored.statusCode).toBe(200);
     expect(restored.json<Lead>().deletedAt).toBeNull();
-    const types = (await api('GET', `/api/v1/leads/${lead.id}/activities`)).json<ActivityPage>().items.map((a) => a.type);
+    const types = (await api('GET', `/api/v1/leads/${lead.id}/activities`))
+      .json<ActivityPage>()
+      .items.map((a) => a.type);
     expect(types).toEqual(['lead_restored', 'lead_deleted', 'lead_created']);
   });
 
@@ -149,7 +190,9 @@ describe('editing, timeline and recycle bin', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('not_found');
     expect((await api('GET', '/api/v1/leads/not-a-uuid')).statusCode).toBe(400);
-    expect((await api('PATCH', '/api/v1/leads/01900000-0000-7000-8000-000000000000', { name: 'x' })).statusCode).toBe(404);
+    expect((await api('PATCH', '/api/v1/leads/01900000-0000-7000-8000-000000000000', { name: 'x' })).statusCode).toBe(
+      404,
+    );
   });
 });
 
@@ -161,7 +204,11 @@ describe('listing', () => {
       const res = await api(
         'POST',
         '/api/v1/leads',
-        { name: `Lead ${String(i).padStart(2, '0')}`, companyName: i % 5 === 0 ? '100% Growth Ltd' : `Company ${i % 3}`, source: i % 2 ? 'event' : 'form' },
+        {
+          name: `Lead ${String(i).padStart(2, '0')}`,
+          companyName: i % 5 === 0 ? '100% Growth Ltd' : `Company ${i % 3}`,
+          source: i % 2 ? 'event' : 'form',
+        },
         listOwner,
       );
       expect(res.statusCode).toBe(201);
@@ -171,7 +218,12 @@ describe('listing', () => {
   it('paginates with a total and never repeats or skips a row', async () => {
     const ids = new Set<string>();
     for (let page = 1; page <= 3; page++) {
-      const res = await api('GET', `/api/v1/leads?page=${page}&pageSize=10&sort=companyName&order=asc`, undefined, listOwner);
+      const res = await api(
+        'GET',
+        `/api/v1/leads?page=${page}&pageSize=10&sort=companyName&order=asc`,
+        undefined,
+        listOwner,
+      );
       const body = res.json<LeadPage>();
       expect(body.total).toBe(25);
       expect(body.items).toHaveLength(page < 3 ? 10 : 5);
@@ -181,18 +233,26 @@ describe('listing', () => {
   });
 
   it('sorts by name both ways and filters by source', async () => {
-    const asc = (await api('GET', '/api/v1/leads?sort=name&order=asc&pageSize=3', undefined, listOwner)).json<LeadPage>();
+    const asc = (
+      await api('GET', '/api/v1/leads?sort=name&order=asc&pageSize=3', undefined, listOwner)
+    ).json<LeadPage>();
     expect(asc.items.map((l) => l.name)).toEqual(['Lead 00', 'Lead 01', 'Lead 02']);
-    const desc = (await api('GET', '/api/v1/leads?sort=name&order=desc&pageSize=1', undefined, listOwner)).json<LeadPage>();
+    const desc = (
+      await api('GET', '/api/v1/leads?sort=name&order=desc&pageSize=1', undefined, listOwner)
+    ).json<LeadPage>();
     expect(desc.items[0]?.name).toBe('Lead 24');
     const events = (await api('GET', '/api/v1/leads?source=event', undefined, listOwner)).json<LeadPage>();
     expect(events.total).toBe(12);
   });
 
   it('quick search treats % and _ literally', async () => {
-    const res = (await api('GET', `/api/v1/leads?q=${encodeURIComponent('100%')}`, undefined, listOwner)).json<LeadPage>();
+    const res = (
+      await api('GET', `/api/v1/leads?q=${encodeURIComponent('100%')}`, undefined, listOwner)
+    ).json<LeadPage>();
     expect(res.total).toBe(5);
-    expect((await api('GET', `/api/v1/leads?q=${encodeURIComponent('%')}`, undefined, listOwner)).json<LeadPage>().total).toBe(5);
+    expect(
+      (await api('GET', `/api/v1/leads?q=${encodeURIComponent('%')}`, undefined, listOwner)).json<LeadPage>().total,
+    ).toBe(5);
     expect((await api('GET', '/api/v1/leads?q=_', undefined, listOwner)).json<LeadPage>().total).toBe(0);
   });
 

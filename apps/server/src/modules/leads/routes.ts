@@ -1,5 +1,12 @@
 import { ZActivity, ZActivityPage, ZCreateNoteBody, ZListActivitiesQuery } from '@kindling/contracts/activities';
-import { ZCreateLeadBody, ZExportLeadsBody, ZLead, ZLeadPage, ZListLeadsQuery, ZUpdateLeadBody } from '@kindling/contracts/leads';
+import {
+  ZCreateLeadBody,
+  ZExportLeadsBody,
+  ZLead,
+  ZLeadPage,
+  ZListLeadsQuery,
+  ZUpdateLeadBody,
+} from '@kindling/contracts/leads';
 import { ZTask } from '@kindling/contracts/tasks';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/service';
@@ -17,11 +24,20 @@ const tags = ['leads'];
 const idParams = z.object({ id: z.uuid() });
 
 export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
-  const inTenant = <T>(ctx: ServiceContext, work: (tx: Db) => Promise<T>) => withTenant(database.db, ctx.workspaceId, work);
+  const inTenant = <T>(ctx: ServiceContext, work: (tx: Db) => Promise<T>) =>
+    withTenant(database.db, ctx.workspaceId, work);
 
   app.get(
     '/api/v1/leads',
-    { config: { permission: 'leads:read' }, schema: { tags, summary: 'List leads (search, sort, paginate)', querystring: ZListLeadsQuery, response: { 200: ZLeadPage, ...commonErrors } } },
+    {
+      config: { permission: 'leads:read' },
+      schema: {
+        tags,
+        summary: 'List leads (search, sort, paginate)',
+        querystring: ZListLeadsQuery,
+        response: { 200: ZLeadPage, ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return inTenant(ctx, (tx) => listLeads(tx, ctx, request.query));
@@ -30,7 +46,15 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.post(
     '/api/v1/leads',
-    { config: { permission: 'leads:write' }, schema: { tags, summary: 'Create a lead', body: ZCreateLeadBody, response: { 201: ZLead, 409: commonErrors[400], ...commonErrors } } },
+    {
+      config: { permission: 'leads:write' },
+      schema: {
+        tags,
+        summary: 'Create a lead',
+        body: ZCreateLeadBody,
+        response: { 201: ZLead, 409: commonErrors[400], ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       return reply.status(201).send(await inTenant(ctx, (tx) => createLead(tx, ctx, request.body)));
@@ -39,7 +63,10 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.get(
     '/api/v1/leads/:id',
-    { config: { permission: 'leads:read' }, schema: { tags, summary: 'Get a lead', params: idParams, response: { 200: ZLead, ...commonErrors } } },
+    {
+      config: { permission: 'leads:read' },
+      schema: { tags, summary: 'Get a lead', params: idParams, response: { 200: ZLead, ...commonErrors } },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return inTenant(ctx, (tx) => getLead(tx, ctx, request.params.id));
@@ -48,7 +75,16 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.patch(
     '/api/v1/leads/:id',
-    { config: { permission: 'leads:write' }, schema: { tags, summary: 'Update some fields of a lead', params: idParams, body: ZUpdateLeadBody, response: { 200: ZLead, 409: commonErrors[400], ...commonErrors } } },
+    {
+      config: { permission: 'leads:write' },
+      schema: {
+        tags,
+        summary: 'Update some fields of a lead',
+        params: idParams,
+        body: ZUpdateLeadBody,
+        response: { 200: ZLead, 409: commonErrors[400], ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return inTenant(ctx, (tx) => updateLead(tx, ctx, request.params.id, request.body));
@@ -57,7 +93,15 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.delete(
     '/api/v1/leads/:id',
-    { config: { permission: 'leads:delete' }, schema: { tags, summary: 'Move a lead to the recycle bin (restorable for 30 days)', params: idParams, response: { ...noContent, ...commonErrors } } },
+    {
+      config: { permission: 'leads:delete' },
+      schema: {
+        tags,
+        summary: 'Move a lead to the recycle bin (restorable for 30 days)',
+        params: idParams,
+        response: { ...noContent, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       await inTenant(ctx, (tx) => deleteLead(tx, ctx, request.params.id));
@@ -67,7 +111,15 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.post(
     '/api/v1/leads/:id/restore',
-    { config: { permission: 'leads:delete' }, schema: { tags, summary: 'Restore a lead from the recycle bin', params: idParams, response: { 200: ZLead, 409: commonErrors[400], ...commonErrors } } },
+    {
+      config: { permission: 'leads:delete' },
+      schema: {
+        tags,
+        summary: 'Restore a lead from the recycle bin',
+        params: idParams,
+        response: { 200: ZLead, 409: commonErrors[400], ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return inTenant(ctx, (tx) => restoreLead(tx, ctx, request.params.id));
@@ -76,7 +128,16 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.get(
     '/api/v1/leads/:id/activities',
-    { config: { permission: 'leads:read' }, schema: { tags, summary: "A lead's activity timeline, newest first", params: idParams, querystring: ZListActivitiesQuery, response: { 200: ZActivityPage, ...commonErrors } } },
+    {
+      config: { permission: 'leads:read' },
+      schema: {
+        tags,
+        summary: "A lead's activity timeline, newest first",
+        params: idParams,
+        querystring: ZListActivitiesQuery,
+        response: { 200: ZActivityPage, ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return inTenant(ctx, async (tx) => {
@@ -88,7 +149,16 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.post(
     '/api/v1/leads/:id/notes',
-    { config: { permission: 'leads:write' }, schema: { tags, summary: 'Add a note to the timeline', params: idParams, body: ZCreateNoteBody, response: { 201: ZActivity, ...commonErrors } } },
+    {
+      config: { permission: 'leads:write' },
+      schema: {
+        tags,
+        summary: 'Add a note to the timeline',
+        params: idParams,
+        body: ZCreateNoteBody,
+        response: { 201: ZActivity, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       const note = await inTenant(ctx, async (tx) => {
@@ -103,13 +173,26 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
 
   app.post(
     '/api/v1/leads/export',
-    { config: { permission: 'leads:export' }, schema: { tags, summary: 'Export the (filtered) list to CSV as a background task', body: ZExportLeadsBody, response: { 202: ZTask, ...commonErrors } } },
+    {
+      config: { permission: 'leads:export' },
+      schema: {
+        tags,
+        summary: 'Export the (filtered) list to CSV as a background task',
+        body: ZExportLeadsBody,
+        response: { 202: ZTask, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       const { format, ...filter } = request.body;
       const task = await inTenant(ctx, async (tx) => {
         const row = await createTask(tx, ctx, { kind: 'leads.export', title: 'Export leads', params: filter });
-        await recordAudit(tx, ctx, { action: 'leads.exported', targetType: 'task', targetId: row.id, details: { format, filter } });
+        await recordAudit(tx, ctx, {
+          action: 'leads.exported',
+          targetType: 'task',
+          targetId: row.id,
+          details: { format, filter },
+        });
         return row;
       });
       // Enqueued after the commit: the job must see the task row (and PGlite cannot nest the two).

@@ -124,7 +124,9 @@ export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput &
   if (!row) throw new Error('lead insert returned nothing');
   await appendActivities(tx, ctx, [
     { leadId: row.id, type: 'lead_created', source: 'console', properties: { name: row.name, source: row.source } },
-    ...(row.ownerId ? [{ leadId: row.id, type: 'lead_assigned', source: 'console', properties: { from: null, to: row.ownerId } }] : []),
+    ...(row.ownerId
+      ? [{ leadId: row.id, type: 'lead_assigned', source: 'console', properties: { from: null, to: row.ownerId } }]
+      : []),
   ]);
   return getLead(tx, ctx, row.id);
 }
@@ -179,7 +181,10 @@ export async function restoreLead(tx: Db, ctx: ServiceContext, id: string): Prom
   return getLead(tx, ctx, id);
 }
 
-export function leadListFilter(ctx: ServiceContext, query: Omit<LeadListQuery, 'page' | 'pageSize' | 'sort' | 'order'>): SQL {
+export function leadListFilter(
+  ctx: ServiceContext,
+  query: Omit<LeadListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+): SQL {
   const conditions: (SQL | undefined)[] = [
     eq(leads.workspaceId, ctx.workspaceId),
     query.view === 'deleted' ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
@@ -189,7 +194,12 @@ export function leadListFilter(ctx: ServiceContext, query: Omit<LeadListQuery, '
   if (query.q) {
     const pattern = likePattern(query.q);
     conditions.push(
-      or(ilike(leads.name, pattern), ilike(leads.email, pattern), ilike(leads.phone, pattern), ilike(leads.companyName, pattern)),
+      or(
+        ilike(leads.name, pattern),
+        ilike(leads.email, pattern),
+        ilike(leads.phone, pattern),
+        ilike(leads.companyName, pattern),
+      ),
     );
   }
   return and(...conditions) ?? sql`true`;

@@ -30,7 +30,10 @@ export async function listAudit(
   ctx: ServiceContext,
   query: { page: number; pageSize: number; action?: string | undefined },
 ): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
-  const where = and(eq(auditLog.workspaceId, ctx.workspaceId), query.action ? eq(auditLog.action, query.action) : undefined);
+  const where = and(
+    eq(auditLog.workspaceId, ctx.workspaceId),
+    query.action ? eq(auditLog.action, query.action) : undefined,
+  );
   const [rows, totals] = await Promise.all([
     tx
       .select({ entry: auditLog, actorName: users.name, actorEmail: users.email })

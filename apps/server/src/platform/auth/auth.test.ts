@@ -1,6 +1,13 @@
 import type { SessionInfo } from '@kindling/contracts/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwner, createTestContext, loginCookie, TEST_PASSWORD, type TestContext, type TestUser } from '../../testing/test-app';
+import {
+  createOwner,
+  createTestContext,
+  loginCookie,
+  TEST_PASSWORD,
+  type TestContext,
+  type TestUser,
+} from '../../testing/test-app';
 
 let ctx: TestContext;
 let owner: TestUser;
@@ -13,7 +20,8 @@ afterAll(() => ctx.close());
 
 const login = (email: string, password: string, ip = '10.0.0.1') =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
-const me = (cookie?: string) => ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: cookie ? { cookie } : {} });
+const me = (cookie?: string) =>
+  ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: cookie ? { cookie } : {} });
 
 describe('login', () => {
   it('sets an HTTP-only SameSite session cookie and returns who and where the user is', async () => {
@@ -39,9 +47,18 @@ describe('login', () => {
   });
 
   it('rejects malformed login bodies with 400', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'x', password: '' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'x', password: '' },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.email', 'body.password']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.email', 'body.password']);
   });
 
   it('rate-limits repeated attempts: after 10 failures even the right password gets 429', async () => {
@@ -52,7 +69,11 @@ describe('login', () => {
     expect(blocked.json().error.code).toBe('rate_limited');
     // Another address is not blocked, and the failures were audited in the target's workspace.
     expect((await login(target.email, TEST_PASSWORD, '10.9.9.10')).statusCode).toBe(200);
-    const audit = await ctx.app.inject({ method: 'GET', url: '/api/v1/audit?action=auth.login_failed', headers: { cookie: target.cookie } });
+    const audit = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=auth.login_failed',
+      headers: { cookie: target.cookie },
+    });
     expect(audit.json().total).toBe(10);
   });
 });
@@ -69,7 +90,9 @@ describe('sessions', () => {
   it('logout ends only that session', async () => {
     const a = await loginCookie(ctx.app, owner.email);
     const b = await loginCookie(ctx.app, owner.email);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a } })).statusCode).toBe(204);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: a } })).statusCode,
+    ).toBe(204);
     expect((await me(a)).statusCode).toBe(401);
     expect((await me(b)).statusCode).toBe(200);
   });
@@ -109,10 +132,20 @@ describe('sessions', () => {
   });
 
   it('remembers the language and name a user chooses', async () => {
-    const res = await ctx.app.inject({ method: 'PATCH', url: '/api/v1/auth/profile', headers: { cookie: owner.cookie }, payload: { locale: 'zh-CN', name: '新名字' } });
+    const res = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/auth/profile',
+      headers: { cookie: owner.cookie },
+      payload: { locale: 'zh-CN', name: '新名字' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json<SessionInfo>().user).toMatchObject({ locale: 'zh-CN', name: '新名字' });
-    const bad = await ctx.app.inject({ method: 'PATCH', url: '/api/v1/auth/profile', headers: { cookie: owner.cookie }, payload: { locale: 'fr' } });
+    const bad = await ctx.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/auth/profile',
+      headers: { cookie: owner.cookie },
+      payload: { locale: 'fr' },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -62,14 +62,24 @@ export function authRoutes(app: App, { database, config }: AppDeps): void {
           },
         },
       },
-      schema: { tags, summary: 'Sign in with email and password', security: [], body: ZLoginBody, response: { 200: ZSessionInfo, 400: ZErrorResponse, 401: ZErrorResponse, 429: ZErrorResponse } },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        security: [],
+        body: ZLoginBody,
+        response: { 200: ZSessionInfo, 400: ZErrorResponse, 401: ZErrorResponse, 429: ZErrorResponse },
+      },
     },
-    async (request, reply) => startSession(reply, await login(db, request.body.email, request.body.password, meta(request))),
+    async (request, reply) =>
+      startSession(reply, await login(db, request.body.email, request.body.password, meta(request))),
   );
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'session' }, schema: { tags, summary: 'Sign out (ends this session)', response: { ...noContent, ...commonErrors } } },
+    {
+      config: { access: 'session' },
+      schema: { tags, summary: 'Sign out (ends this session)', response: { ...noContent, ...commonErrors } },
+    },
     async (request, reply) => {
       await logout(db, requireAuth(request), request.ip);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -79,13 +89,28 @@ export function authRoutes(app: App, { database, config }: AppDeps): void {
 
   app.get(
     '/api/v1/auth/me',
-    { config: { access: 'session' }, schema: { tags, summary: 'The signed-in user, workspace and permissions', response: { 200: ZSessionInfo, ...commonErrors } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'The signed-in user, workspace and permissions',
+        response: { 200: ZSessionInfo, ...commonErrors },
+      },
+    },
     async (request) => getSessionInfo(db, requireAuth(request)),
   );
 
   app.post(
     '/api/v1/auth/switch-workspace',
-    { config: { access: 'session' }, schema: { tags, summary: 'Switch the active workspace', body: ZSwitchWorkspaceBody, response: { 200: ZSessionInfo, ...commonErrors } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Switch the active workspace',
+        body: ZSwitchWorkspaceBody,
+        response: { 200: ZSessionInfo, ...commonErrors },
+      },
+    },
     async (request) => {
       const auth = requireAuth(request);
       await switchWorkspace(db, auth, request.body.workspaceId);
@@ -97,7 +122,15 @@ export function authRoutes(app: App, { database, config }: AppDeps): void {
 
   app.post(
     '/api/v1/auth/password',
-    { config: { access: 'session' }, schema: { tags, summary: 'Change password; ends all other sessions', body: ZChangePasswordBody, response: { ...noContent, ...commonErrors } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Change password; ends all other sessions',
+        body: ZChangePasswordBody,
+        response: { ...noContent, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       await changePassword(db, requireAuth(request), request.body, request.ip);
       return reply.status(204).send(null);
@@ -106,7 +139,15 @@ export function authRoutes(app: App, { database, config }: AppDeps): void {
 
   app.patch(
     '/api/v1/auth/profile',
-    { config: { access: 'session' }, schema: { tags, summary: 'Update own name and language', body: ZUpdateProfileBody, response: { 200: ZSessionInfo, ...commonErrors } } },
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Update own name and language',
+        body: ZUpdateProfileBody,
+        response: { 200: ZSessionInfo, ...commonErrors },
+      },
+    },
     async (request) => {
       const auth = requireAuth(request);
       await updateProfile(db, auth, request.body);
@@ -118,7 +159,13 @@ export function authRoutes(app: App, { database, config }: AppDeps): void {
     '/api/v1/invitations/:token',
     {
       config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Preview an invitation', security: [], params: z.object({ token: z.string().min(20).max(200) }), response: { 200: ZInvitePreview, 404: ZErrorResponse } },
+      schema: {
+        tags,
+        summary: 'Preview an invitation',
+        security: [],
+        params: z.object({ token: z.string().min(20).max(200) }),
+        response: { 200: ZInvitePreview, 404: ZErrorResponse },
+      },
     },
     async (request) => previewInvitation(db, request.params.token),
   );
@@ -127,7 +174,13 @@ export function authRoutes(app: App, { database, config }: AppDeps): void {
     '/api/v1/invitations/accept',
     {
       config: { access: 'public', rateLimit: { max: 10, timeWindow: '15 minutes' } },
-      schema: { tags, summary: 'Accept an invitation (sign up or sign in) and join', security: [], body: ZAcceptInviteBody, response: { 200: ZSessionInfo, ...commonErrors } },
+      schema: {
+        tags,
+        summary: 'Accept an invitation (sign up or sign in) and join',
+        security: [],
+        body: ZAcceptInviteBody,
+        response: { 200: ZSessionInfo, ...commonErrors },
+      },
     },
     async (request, reply) => startSession(reply, await acceptInvitation(db, request.body, meta(request))),
   );

@@ -60,14 +60,24 @@ export async function openSession(db: Db, userId: string, workspaceId: string, m
  * account are written to the audit log of each of its workspaces.
  */
 export async function login(db: Db, email: string, password: string, meta: ClientMeta): Promise<NewSession> {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) {
     if (user) {
-      const member = await db.select({ workspaceId: memberships.workspaceId }).from(memberships).where(eq(memberships.userId, user.id));
+      const member = await db
+        .select({ workspaceId: memberships.workspaceId })
+        .from(memberships)
+        .where(eq(memberships.userId, user.id));
       for (const { workspaceId } of member) {
         await withTenant(db, workspaceId, (tx) =>
-          recordAudit(tx, { workspaceId, userId: user.id, ip: meta.ip }, { action: 'auth.login_failed', targetType: 'user', targetId: user.id }),
+          recordAudit(
+            tx,
+            { workspaceId, userId: user.id, ip: meta.ip },
+            { action: 'auth.login_failed', targetType: 'user', targetId: user.id },
+          ),
         );
       }
     }
@@ -77,7 +87,11 @@ export async function login(db: Db, email: string, password: string, meta: Clien
   if (!workspaceId) throw forbidden('This account does not belong to any workspace');
   const session = await openSession(db, user.id, workspaceId, meta);
   await withTenant(db, workspaceId, (tx) =>
-    recordAudit(tx, { workspaceId, userId: user.id, ip: meta.ip }, { action: 'auth.login', targetType: 'user', targetId: user.id }),
+    recordAudit(
+      tx,
+      { workspaceId, userId: user.id, ip: meta.ip },
+      { action: 'auth.login', targetType: 'user', targetId: user.id },
+    ),
   );
   return session;
 }
@@ -96,7 +110,10 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(memberships, and(eq(memberships.workspaceId, sessions.workspaceId), eq(memberships.userId, sessions.userId)))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.workspaceId, sessions.workspaceId), eq(memberships.userId, sessions.userId)),
+    )
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
   if (!row) return null;
   let { workspaceId, role } = row;
@@ -131,7 +148,11 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
 export async function logout(db: Db, auth: AuthContext, ip: string | null): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, auth.sessionId));
   await withTenant(db, auth.workspaceId, (tx) =>
-    recordAudit(tx, { workspaceId: auth.workspaceId, userId: auth.userId, ip }, { action: 'auth.logout', targetType: 'user', targetId: auth.userId }),
+    recordAudit(
+      tx,
+      { workspaceId: auth.workspaceId, userId: auth.userId, ip },
+      { action: 'auth.logout', targetType: 'user', targetId: auth.userId },
+    ),
   );
 }
 
@@ -190,22 +211,33 @@ export async function changePassword(
     await tx.delete(sessions).where(and(eq(sessions.userId, auth.userId), ne(sessions.id, auth.sessionId)));
   });
   await withTenant(db, auth.workspaceId, (tx) =>
-    recordAudit(tx, { workspaceId: auth.workspaceId, userId: auth.userId, ip }, {
-      action: 'auth.password_changed',
-      targetType: 'user',
-      targetId: auth.userId,
-    }),
+    recordAudit(
+      tx,
+      { workspaceId: auth.workspaceId, userId: auth.userId, ip },
+      {
+        action: 'auth.password_changed',
+        targetType: 'user',
+        targetId: auth.userId,
+      },
+    ),
   );
 }
 
-export async function updateProfile(db: Db, auth: AuthContext, input: { name?: string | undefined; locale?: Locale | undefined }) {
+export async function updateProfile(
+  db: Db,
+  auth: AuthContext,
+  input: { name?: string | undefined; locale?: Locale | undefined },
+) {
   const patch: { name?: string; locale?: string } = {};
   if (input.name !== undefined) patch.name = input.name;
   if (input.locale !== undefined) patch.locale = input.locale;
   if (Object.keys(patch).length > 0) await db.update(users).set(patch).where(eq(users.id, auth.userId));
 }
 
-export async function createUser(db: Db, input: { email: string; name: string; password: string; locale?: Locale | null }) {
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; password: string; locale?: Locale | null },
+) {
   const [user] = await db
     .insert(users)
     .values({

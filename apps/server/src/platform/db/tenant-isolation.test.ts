@@ -1,5 +1,5 @@
 import type { Lead, LeadPage } from '@kindling/contracts/leads';
-import { sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leads } from '../../modules/leads/schema';
 import { createOwner, createTestContext, type TestContext, type TestUser } from '../../testing/test-app';
@@ -21,31 +21,55 @@ beforeAll(async () => {
     payload: { name: 'Bravo Secret', email: 'secret@bravo.example', companyName: 'Bravo Corp' },
   });
   bobsLead = res.json<Lead>();
-  await ctx.app.inject({ method: 'POST', url: '/api/v1/leads', headers: { cookie: alice.cookie }, payload: { name: 'Alpha Lead' } });
+  await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/leads',
+    headers: { cookie: alice.cookie },
+    payload: { name: 'Alpha Lead' },
+  });
 });
 afterAll(() => ctx.close());
 
 describe('row-level security (the second lock)', () => {
   it('a query that forgets its workspace filter still sees only its own tenant', async () => {
-    const rows = await withTenant(ctx.database.db, alice.workspaceId, (tx) => tx.select({ name: leads.name, ws: leads.workspaceId }).from(leads));
+    const rows = await withTenant(ctx.database.db, alice.workspaceId, (tx) =>
+      tx.select({ name: leads.name, ws: leads.workspaceId }).from(leads),
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.ws === alice.workspaceId)).toBe(true);
     expect(rows.map((r) => r.name)).not.toContain('Bravo Secret');
-    const raw = await withTenant(ctx.database.db, alice.workspaceId, (tx) => tx.execute(sql`select count(*)::int as n from leads where name = 'Bravo Secret'`));
-    expect((raw.rows[0] as { n: number }).n).toBe(0);
+    const [found] = await withTenant(ctx.database.db, alice.workspaceId, (tx) =>
+      tx.select({ n: count() }).from(leads).where(eq(leads.name, 'Bravo Secret')),
+    );
+    expect(found?.n).toBe(0);
   });
 
   it('cannot write rows into another tenant, nor update or delete theirs', async () => {
     await expect(
-      withTenant(ctx.database.db, alice.workspaceId, (tx) => tx.insert(leads).values({ workspaceId: bob.workspaceId, name: 'Planted' })),
+      withTenant(ctx.database.db, alice.workspaceId, (tx) =>
+        tx.insert(leads).values({ workspaceId: bob.workspaceId, name: 'Planted' }),
+      ),
     ).rejects.toThrow();
     const updated = await withTenant(ctx.database.db, alice.workspaceId, (tx) =>
-      tx.update(leads).set({ name: 'Hijacked' }).where(sql`${leads.id} = ${bobsLead.id}`).returning(),
+      tx
+        .update(leads)
+        .set({ name: 'Hijacked' })
+        .where(sql`${leads.id} = ${bobsLead.id}`)
+        .returning(),
     );
     expect(updated).toHaveLength(0);
-    const deleted = await withTenant(ctx.database.db, alice.workspaceId, (tx) => tx.delete(leads).where(sql`true`).returning({ ws: leads.workspaceId }));
+    const deleted = await withTenant(ctx.database.db, alice.workspaceId, (tx) =>
+      tx
+        .delete(leads)
+        .where(sql`true`)
+        .returning({ ws: leads.workspaceId }),
+    );
     expect(deleted.every((r) => r.ws === alice.workspaceId)).toBe(true);
-    const bobView = await ctx.app.inject({ method: 'GET', url: `/api/v1/leads/${bobsLead.id}`, headers: { cookie: bob.cookie } });
+    const bobView = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/leads/${bobsLead.id}`,
+      headers: { cookie: bob.cookie },
+    });
     expect(bobView.json<Lead>().name).toBe('Bravo Secret');
   });
 
@@ -66,8 +90,11 @@ describe('row-level security (the second lock)', () => {
        where n.nspname = 'public' and c.relkind = 'r' order by 1`,
       [],
     );
-    expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['activities', 'audit_log', 'invitations', 'leads', 'memberships', 'tasks']));
-    for (const row of tables.rows) expect(row, String(row.name)).toMatchObject({ enabled: true, forced: true, policy: true });
+    expect(tables.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['activities', 'audit_log', 'invitations', 'leads', 'memberships', 'tasks']),
+    );
+    for (const row of tables.rows)
+      expect(row, String(row.name)).toMatchObject({ enabled: true, forced: true, policy: true });
   });
 
   it('the app role cannot read password hashes', async () => {
@@ -107,7 +134,7 @@ describe('tenant isolation over HTTP', () => {
     expect(members.items.map((m) => m.email)).toEqual([alice.email]);
   });
 
-  it("cannot assign a lead to someone outside the workspace, nor switch into a foreign workspace", async () => {
+  it('cannot assign a lead to someone outside the workspace, nor switch into a foreign workspace', async () => {
     const res = await as(alice, 'POST', '/api/v1/leads', { name: 'X', ownerId: bob.userId });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].path).toBe('body.ownerId');

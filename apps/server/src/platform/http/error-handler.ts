@@ -3,7 +3,12 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors';
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, body: Omit<ErrorResponse['error'], 'requestId'>) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  body: Omit<ErrorResponse['error'], 'requestId'>,
+) {
   const payload: ErrorResponse = { error: { ...body, requestId: request.id } };
   return reply.status(status).type('application/json').send(payload);
 }
@@ -21,7 +26,11 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
 export function registerErrorHandling(app: FastifyInstance, spaRoot: string | null): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return send(reply, request, error.statusCode, { code: error.code, message: error.message, details: error.details });
+      return send(reply, request, error.statusCode, {
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send(reply, request, 400, {
@@ -36,7 +45,11 @@ export function registerErrorHandling(app: FastifyInstance, spaRoot: string | nu
     }
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return send(reply, request, 413, { code: 'payload_too_large', message: 'Request body is too large', details: [] });
+        return send(reply, request, 413, {
+          code: 'payload_too_large',
+          message: 'Request body is too large',
+          details: [],
+        });
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, request, 415, {
           code: 'unsupported_media_type',
@@ -48,7 +61,11 @@ export function registerErrorHandling(app: FastifyInstance, spaRoot: string | nu
         return send(reply, request, 400, { code: 'bad_request', message: 'Malformed JSON body', details: [] });
     }
     if (error.statusCode === 429) {
-      return send(reply, request, 429, { code: 'rate_limited', message: 'Too many requests, try again later', details: [] });
+      return send(reply, request, 429, {
+        code: 'rate_limited',
+        message: 'Too many requests, try again later',
+        details: [],
+      });
     }
     if (error instanceof SyntaxError || (error.statusCode === 400 && !error.code?.startsWith('FST_ERR_VALIDATION'))) {
       return send(reply, request, 400, { code: 'bad_request', message: 'Malformed request', details: [] });
@@ -64,6 +81,10 @@ export function registerErrorHandling(app: FastifyInstance, spaRoot: string | nu
     // The console is a single-page app: unknown non-API GETs get its index.html and the client router decides.
     const isApi = /^\/(api|t|p)(\/|$)/.test(request.url);
     if (spaRoot && request.method === 'GET' && !isApi) return reply.sendFile('index.html', spaRoot);
-    return send(reply, request, 404, { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}`, details: [] });
+    return send(reply, request, 404, {
+      code: 'not_found',
+      message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      details: [],
+    });
   });
 }

@@ -5,7 +5,10 @@ import type { App, AppDeps } from './types';
 export function healthRoutes(app: App, { database }: AppDeps): void {
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: ZHealth } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: ZHealth } },
+    },
     async () => {
       await database.executeSql('select 1', []);
       return { status: 'ok' as const, version: VERSION, database: database.kind };

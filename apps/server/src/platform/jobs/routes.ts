@@ -15,7 +15,14 @@ export function tasksRoutes(app: App, { database }: AppDeps): void {
 
   app.get(
     '/api/v1/tasks',
-    { config: { permission: 'tasks:read' }, schema: { tags, summary: 'Recent background tasks with progress', response: { 200: z.object({ items: z.array(ZTask) }), ...commonErrors } } },
+    {
+      config: { permission: 'tasks:read' },
+      schema: {
+        tags,
+        summary: 'Recent background tasks with progress',
+        response: { 200: z.object({ items: z.array(ZTask) }), ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return { items: await withTenant(db, ctx.workspaceId, (tx) => listTasks(tx, ctx)) };
@@ -24,7 +31,15 @@ export function tasksRoutes(app: App, { database }: AppDeps): void {
 
   app.get(
     '/api/v1/tasks/:id',
-    { config: { permission: 'tasks:read' }, schema: { tags, summary: 'One task', params: z.object({ id: z.uuid() }), response: { 200: ZTask, ...commonErrors } } },
+    {
+      config: { permission: 'tasks:read' },
+      schema: {
+        tags,
+        summary: 'One task',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: ZTask, ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return withTenant(db, ctx.workspaceId, (tx) => getTask(tx, ctx, request.params.id));
@@ -33,7 +48,10 @@ export function tasksRoutes(app: App, { database }: AppDeps): void {
 
   app.get(
     '/api/v1/tasks/:id/file',
-    { config: { permission: 'tasks:read' }, schema: { tags, summary: "Download a task's file (e.g. an export)", params: z.object({ id: z.uuid() }) } },
+    {
+      config: { permission: 'tasks:read' },
+      schema: { tags, summary: "Download a task's file (e.g. an export)", params: z.object({ id: z.uuid() }) },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       const auth = requireAuth(request);

@@ -10,7 +10,8 @@ import { tasks } from './schema';
 type TaskRow = typeof tasks.$inferSelect;
 
 function toTask(row: TaskRow, createdBy: string | null): Task {
-  const status: TaskStatus = row.status === 'running' || row.status === 'succeeded' || row.status === 'failed' ? row.status : 'queued';
+  const status: TaskStatus =
+    row.status === 'running' || row.status === 'succeeded' || row.status === 'failed' ? row.status : 'queued';
   return {
     id: row.id,
     kind: row.kind,
@@ -35,7 +36,13 @@ export async function createTask(
 ): Promise<TaskRow> {
   const [row] = await tx
     .insert(tasks)
-    .values({ workspaceId: ctx.workspaceId, kind: input.kind, title: input.title, params: input.params, createdBy: ctx.userId })
+    .values({
+      workspaceId: ctx.workspaceId,
+      kind: input.kind,
+      title: input.title,
+      params: input.params,
+      createdBy: ctx.userId,
+    })
     .returning();
   if (!row) throw new Error('task insert returned nothing');
   return row;
@@ -53,14 +60,19 @@ export async function listTasks(tx: Db, ctx: ServiceContext, limit = 50): Promis
 }
 
 export async function getTaskRow(tx: Db, ctx: ServiceContext, id: string): Promise<TaskRow> {
-  const [row] = await tx.select().from(tasks).where(and(eq(tasks.workspaceId, ctx.workspaceId), eq(tasks.id, id)));
+  const [row] = await tx
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.workspaceId, ctx.workspaceId), eq(tasks.id, id)));
   if (!row) throw notFound('Task');
   return row;
 }
 
 export async function getTask(tx: Db, ctx: ServiceContext, id: string): Promise<Task> {
   const row = await getTaskRow(tx, ctx, id);
-  const [creator] = row.createdBy ? await tx.select({ name: users.name }).from(users).where(eq(users.id, row.createdBy)) : [];
+  const [creator] = row.createdBy
+    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, row.createdBy))
+    : [];
   return toTask(row, creator?.name ?? null);
 }
 
@@ -77,19 +89,29 @@ export async function runTask(
   database: Database,
   workspaceId: string,
   taskId: string,
-  work: (task: TaskRow, progress: TaskProgress) => Promise<{ result: Record<string, unknown>; filePath?: string; fileName?: string }>,
+  work: (
+    task: TaskRow,
+    progress: TaskProgress,
+  ) => Promise<{ result: Record<string, unknown>; filePath?: string; fileName?: string }>,
 ): Promise<void> {
   const { db } = database;
   const where = and(eq(tasks.workspaceId, workspaceId), eq(tasks.id, taskId));
   const task = await withTenant(db, workspaceId, async (tx) => {
-    const [row] = await tx.update(tasks).set({ status: 'running', startedAt: new Date(), error: null }).where(where).returning();
+    const [row] = await tx
+      .update(tasks)
+      .set({ status: 'running', startedAt: new Date(), error: null })
+      .where(where)
+      .returning();
     return row;
   });
   if (!task) return; // deleted workspace or task: nothing to do
   const progress: TaskProgress = {
     report: (done, total) =>
       withTenant(db, workspaceId, async (tx) => {
-        await tx.update(tasks).set({ progressDone: done, ...(total === undefined ? {} : { progressTotal: total }) }).where(where);
+        await tx
+          .update(tasks)
+          .set({ progressDone: done, ...(total === undefined ? {} : { progressTotal: total }) })
+          .where(where);
       }),
   };
   try {
@@ -109,7 +131,10 @@ export async function runTask(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await withTenant(db, workspaceId, (tx) =>
-      tx.update(tasks).set({ status: 'failed', error: message.slice(0, 1000), finishedAt: new Date() }).where(where),
+      tx
+        .update(tasks)
+        .set({ status: 'failed', error: message.slice(0, 1000), finishedAt: new Date() })
+        .where(where),
     );
   }
 }

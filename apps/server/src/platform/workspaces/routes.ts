@@ -29,11 +29,15 @@ const idParams = z.object({ id: z.uuid() });
 
 export function workspacesRoutes(app: App, { database, config }: AppDeps): void {
   const { db } = database;
-  const tenant = <T>(ctx: { workspaceId: string }, work: Parameters<typeof withTenant<T>>[2]) => withTenant(db, ctx.workspaceId, work);
+  const tenant = <T>(ctx: { workspaceId: string }, work: Parameters<typeof withTenant<T>>[2]) =>
+    withTenant(db, ctx.workspaceId, work);
 
   app.get(
     '/api/v1/workspace',
-    { config: { access: 'session' }, schema: { tags, summary: 'The active workspace', response: { 200: ZWorkspace, ...commonErrors } } },
+    {
+      config: { access: 'session' },
+      schema: { tags, summary: 'The active workspace', response: { 200: ZWorkspace, ...commonErrors } },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return tenant(ctx, (tx) => getWorkspace(tx, ctx));
@@ -42,19 +46,43 @@ export function workspacesRoutes(app: App, { database, config }: AppDeps): void 
 
   app.patch(
     '/api/v1/workspace',
-    { config: { permission: 'workspace:manage' }, schema: { tags, summary: 'Update name, time zone, logo', body: ZUpdateWorkspaceBody, response: { 200: ZWorkspace, ...commonErrors } } },
+    {
+      config: { permission: 'workspace:manage' },
+      schema: {
+        tags,
+        summary: 'Update name, time zone, logo',
+        body: ZUpdateWorkspaceBody,
+        response: { 200: ZWorkspace, ...commonErrors },
+      },
+    },
     async (request) => updateWorkspace(db, serviceContext(request), request.body),
   );
 
   app.post(
     '/api/v1/workspaces',
-    { config: { access: 'session' }, schema: { tags, summary: 'Create a workspace you own', body: ZCreateWorkspaceBody, response: { 201: ZWorkspace, ...commonErrors } } },
-    async (request, reply) => reply.status(201).send(await createWorkspace(db, requireAuth(request).userId, request.body, request.ip)),
+    {
+      config: { access: 'session' },
+      schema: {
+        tags,
+        summary: 'Create a workspace you own',
+        body: ZCreateWorkspaceBody,
+        response: { 201: ZWorkspace, ...commonErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createWorkspace(db, requireAuth(request).userId, request.body, request.ip)),
   );
 
   app.get(
     '/api/v1/members',
-    { config: { permission: 'members:read' }, schema: { tags, summary: 'Members and their roles', response: { 200: z.object({ items: z.array(ZMember) }), ...commonErrors } } },
+    {
+      config: { permission: 'members:read' },
+      schema: {
+        tags,
+        summary: 'Members and their roles',
+        response: { 200: z.object({ items: z.array(ZMember) }), ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return { items: await tenant(ctx, (tx) => listMembers(tx, ctx)) };
@@ -63,7 +91,16 @@ export function workspacesRoutes(app: App, { database, config }: AppDeps): void 
 
   app.patch(
     '/api/v1/members/:id',
-    { config: { permission: 'members:manage' }, schema: { tags, summary: "Change a member's role", params: idParams, body: ZUpdateMemberBody, response: { 200: ZMember, ...commonErrors } } },
+    {
+      config: { permission: 'members:manage' },
+      schema: {
+        tags,
+        summary: "Change a member's role",
+        params: idParams,
+        body: ZUpdateMemberBody,
+        response: { 200: ZMember, ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       const role = requireAuth(request).role;
@@ -73,7 +110,10 @@ export function workspacesRoutes(app: App, { database, config }: AppDeps): void 
 
   app.delete(
     '/api/v1/members/:id',
-    { config: { permission: 'members:manage' }, schema: { tags, summary: 'Remove a member', params: idParams, response: { ...noContent, ...commonErrors } } },
+    {
+      config: { permission: 'members:manage' },
+      schema: { tags, summary: 'Remove a member', params: idParams, response: { ...noContent, ...commonErrors } },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       const role = requireAuth(request).role;
@@ -84,7 +124,14 @@ export function workspacesRoutes(app: App, { database, config }: AppDeps): void 
 
   app.get(
     '/api/v1/invitations',
-    { config: { permission: 'members:manage' }, schema: { tags, summary: 'Open and accepted invitations', response: { 200: z.object({ items: z.array(ZInvitation) }), ...commonErrors } } },
+    {
+      config: { permission: 'members:manage' },
+      schema: {
+        tags,
+        summary: 'Open and accepted invitations',
+        response: { 200: z.object({ items: z.array(ZInvitation) }), ...commonErrors },
+      },
+    },
     async (request) => {
       const ctx = serviceContext(request);
       return { items: await tenant(ctx, (tx) => listInvitations(tx, ctx)) };
@@ -93,7 +140,15 @@ export function workspacesRoutes(app: App, { database, config }: AppDeps): void 
 
   app.post(
     '/api/v1/invitations',
-    { config: { permission: 'members:manage' }, schema: { tags, summary: 'Invite someone by email (returns the link once)', body: ZInviteBody, response: { 201: ZInvitation, ...commonErrors } } },
+    {
+      config: { permission: 'members:manage' },
+      schema: {
+        tags,
+        summary: 'Invite someone by email (returns the link once)',
+        body: ZInviteBody,
+        response: { 201: ZInvitation, ...commonErrors },
+      },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       const invitation = await tenant(ctx, (tx) => createInvitation(tx, ctx, request.body, config.publicUrl));
@@ -103,7 +158,10 @@ export function workspacesRoutes(app: App, { database, config }: AppDeps): void 
 
   app.delete(
     '/api/v1/invitations/:id',
-    { config: { permission: 'members:manage' }, schema: { tags, summary: 'Revoke an invitation', params: idParams, response: { ...noContent, ...commonErrors } } },
+    {
+      config: { permission: 'members:manage' },
+      schema: { tags, summary: 'Revoke an invitation', params: idParams, response: { ...noContent, ...commonErrors } },
+    },
     async (request, reply) => {
       const ctx = serviceContext(request);
       await tenant(ctx, (tx) => revokeInvitation(tx, ctx, request.params.id));

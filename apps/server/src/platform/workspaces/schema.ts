@@ -27,9 +27,11 @@ export const memberships = pgTable(
     primaryKey({ name: 'memberships_pkey', columns: [t.workspaceId, t.id] }),
     uniqueIndex('memberships_workspace_user_key').on(t.workspaceId, t.userId),
     index('memberships_user_idx').on(t.userId),
-    foreignKey({ name: 'memberships_workspace_fk', columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      name: 'memberships_workspace_fk',
+      columns: [t.workspaceId],
+      foreignColumns: [workspaces.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -50,8 +52,10 @@ export const invitations = pgTable(
     primaryKey({ name: 'invitations_pkey', columns: [t.workspaceId, t.id] }),
     uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
     index('invitations_email_idx').on(t.workspaceId, sql`lower(${t.email})`),
-    foreignKey({ name: 'invitations_workspace_fk', columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      name: 'invitations_workspace_fk',
+      columns: [t.workspaceId],
+      foreignColumns: [workspaces.id],
+    }).onDelete('cascade'),
   ],
 );

@@ -15,7 +15,13 @@ import { invitations, memberships, workspaces } from './schema';
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
 function toWorkspace(row: typeof workspaces.$inferSelect): Workspace {
-  return { id: row.id, name: row.name, timeZone: row.timeZone, logoUrl: row.logoUrl, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    logoUrl: row.logoUrl,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 function parseRole(value: string): Role {
@@ -33,12 +39,16 @@ export async function createWorkspace(
     const [ws] = await tx.insert(workspaces).values({ name: input.name, timeZone: input.timeZone }).returning();
     if (!ws) throw new Error('workspace insert returned nothing');
     await tx.insert(memberships).values({ workspaceId: ws.id, userId: ownerUserId, role: 'owner' });
-    await recordAudit(tx, { workspaceId: ws.id, userId: ownerUserId, ip }, {
-      action: 'workspace.created',
-      targetType: 'workspace',
-      targetId: ws.id,
-      details: { name: ws.name },
-    });
+    await recordAudit(
+      tx,
+      { workspaceId: ws.id, userId: ownerUserId, ip },
+      {
+        action: 'workspace.created',
+        targetType: 'workspace',
+        targetId: ws.id,
+        details: { name: ws.name },
+      },
+    );
     return toWorkspace(ws);
   });
 }
@@ -69,7 +79,12 @@ export async function updateWorkspace(
     }
     if (Object.keys(set).length === 0) return toWorkspace(before);
     const [after] = await tx.update(workspaces).set(set).where(eq(workspaces.id, ctx.workspaceId)).returning();
-    await recordAudit(tx, ctx, { action: 'workspace.updated', targetType: 'workspace', targetId: ctx.workspaceId, details: { changes } });
+    await recordAudit(tx, ctx, {
+      action: 'workspace.updated',
+      targetType: 'workspace',
+      targetId: ctx.workspaceId,
+      details: { changes },
+    });
     if (!after) throw notFound('Workspace');
     return toWorkspace(after);
   });
@@ -101,18 +116,28 @@ async function countOwners(tx: Db, workspaceId: string): Promise<number> {
 }
 
 /** Only an owner can make or unmake owners; the last owner cannot be demoted or removed. */
-export async function updateMemberRole(tx: Db, ctx: ServiceContext, actorRole: Role, memberId: string, role: Role): Promise<Member> {
+export async function updateMemberRole(
+  tx: Db,
+  ctx: ServiceContext,
+  actorRole: Role,
+  memberId: string,
+  role: Role,
+): Promise<Member> {
   const [m] = await tx
     .select()
     .from(memberships)
     .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
   if (!m) throw notFound('Member');
-  if ((m.role === 'owner' || role === 'owner') && actorRole !== 'owner') throw forbidden('Only an owner can change owners');
+  if ((m.role === 'owner' || role === 'owner') && actorRole !== 'owner')
+    throw forbidden('Only an owner can change owners');
   if (m.role === 'owner' && role !== 'owner' && (await countOwners(tx, ctx.workspaceId)) <= 1) {
     throw conflict('A workspace needs at least one owner');
   }
   if (m.role !== role) {
-    await tx.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
     await recordAudit(tx, ctx, {
       action: 'member.role_changed',
       targetType: 'user',
@@ -136,7 +161,12 @@ export async function removeMember(tx: Db, ctx: ServiceContext, actorRole: Role,
     if ((await countOwners(tx, ctx.workspaceId)) <= 1) throw conflict('A workspace needs at least one owner');
   }
   await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
-  await recordAudit(tx, ctx, { action: 'member.removed', targetType: 'user', targetId: m.userId, details: { role: m.role } });
+  await recordAudit(tx, ctx, {
+    action: 'member.removed',
+    targetType: 'user',
+    targetId: m.userId,
+    details: { role: m.role },
+  });
 }
 
 export async function isMember(tx: Db, workspaceId: string, userId: string): Promise<boolean> {
@@ -147,11 +177,7 @@ export async function isMember(tx: Db, workspaceId: string, userId: string): Pro
   return Boolean(m);
 }
 
-function toInvitation(
-  row: typeof invitations.$inferSelect,
-  invitedBy: string | null,
-  inviteUrl?: string,
-): Invitation {
+function toInvitation(row: typeof invitations.$inferSelect, invitedBy: string | null, inviteUrl?: string): Invitation {
   return {
     id: row.id,
     email: row.email,
@@ -189,7 +215,8 @@ export async function createInvitation(
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.workspaceId, ctx.workspaceId), sql`lower(${users.email}) = ${input.email}`));
-  if (existing) throw conflict('This person is already a member', [{ path: 'body.email', message: 'Already a member' }]);
+  if (existing)
+    throw conflict('This person is already a member', [{ path: 'body.email', message: 'Already a member' }]);
   const token = newToken();
   const [row] = await tx
     .insert(invitations)
@@ -203,7 +230,12 @@ export async function createInvitation(
     })
     .returning();
   if (!row) throw new Error('invitation insert returned nothing');
-  await recordAudit(tx, ctx, { action: 'member.invited', targetType: 'invitation', targetId: row.id, details: { email: input.email, role: input.role } });
+  await recordAudit(tx, ctx, {
+    action: 'member.invited',
+    targetType: 'invitation',
+    targetId: row.id,
+    details: { email: input.email, role: input.role },
+  });
   const [inviter] = ctx.userId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, ctx.userId)) : [];
   return toInvitation(row, inviter?.name ?? null, `${publicUrl}/invite/${token}`);
 }
@@ -212,7 +244,14 @@ export async function revokeInvitation(tx: Db, ctx: ServiceContext, id: string):
   const result = await tx
     .update(invitations)
     .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.workspaceId, ctx.workspaceId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.workspaceId, ctx.workspaceId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   if (result.length === 0) throw notFound('Invitation');
 }
@@ -237,8 +276,17 @@ async function findOpenInvitation(db: Db, token: string) {
 
 export async function previewInvitation(db: Db, token: string) {
   const { inv, workspaceName } = await findOpenInvitation(db, token);
-  const [user] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${inv.email}`);
-  return { workspaceName, email: inv.email, role: parseRole(inv.role), userExists: Boolean(user), expiresAt: inv.expiresAt.toISOString() };
+  const [user] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${inv.email}`);
+  return {
+    workspaceName,
+    email: inv.email,
+    role: parseRole(inv.role),
+    userExists: Boolean(user),
+    expiresAt: inv.expiresAt.toISOString(),
+  };
 }
 
 /**
@@ -251,7 +299,10 @@ export async function acceptInvitation(
   meta: ClientMeta,
 ): Promise<NewSession> {
   const { inv } = await findOpenInvitation(db, input.token);
-  const [existing] = await db.select().from(users).where(sql`lower(${users.email}) = ${inv.email}`);
+  const [existing] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${inv.email}`);
   let userId: string;
   if (existing) {
     if (!input.password || !(await verifyPassword(input.password, existing.passwordHash))) {
@@ -271,14 +322,20 @@ export async function acceptInvitation(
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.workspaceId, inv.workspaceId), eq(invitations.id, inv.id), isNull(invitations.acceptedAt)))
+      .where(
+        and(eq(invitations.workspaceId, inv.workspaceId), eq(invitations.id, inv.id), isNull(invitations.acceptedAt)),
+      )
       .returning({ id: invitations.id });
     if (claimed.length === 0) throw notFound('Invitation');
     if (!(await isMember(tx, inv.workspaceId, userId))) {
       await tx.insert(memberships).values({ workspaceId: inv.workspaceId, userId, role: inv.role });
     }
-    await recordAudit(tx, ctx, { action: 'member.joined', targetType: 'user', targetId: userId, details: { role: inv.role } });
+    await recordAudit(tx, ctx, {
+      action: 'member.joined',
+      targetType: 'user',
+      targetId: userId,
+      details: { role: inv.role },
+    });
   });
   return openSession(db, userId, inv.workspaceId, meta);
 }
-
