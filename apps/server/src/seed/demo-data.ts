@@ -180,7 +180,8 @@ export function generateDemoLeads(
   count: number,
   options: { seed?: number; owners?: number; now?: Date } = {},
 ): DemoLead[] {
-  const random = seededRandom(options.seed ?? 42);
+  const seed = options.seed ?? 42;
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const now = (options.now ?? new Date()).getTime();
   const owners = options.owners ?? 0;
@@ -193,12 +194,12 @@ export function generateDemoLeads(
     if (chinese) {
       const surname = pick(SURNAMES);
       name = surname + pick(GIVEN);
-      local = `${PINYIN[surname] ?? 'lead'}.${i}`;
+      local = `${PINYIN[surname] ?? 'lead'}.${seed}.${i}`;
     } else {
       const first = pick(FIRST_EN);
       const last = pick(LAST_EN);
       name = `${first} ${last}`;
-      local = `${first}.${last}.${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
+      local = `${first}.${last}.${seed}.${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
     }
     const hasEmail = random() < 0.85;
     const hasPhone = chinese ? random() < 0.8 : random() < 0.4;

@@ -1,6 +1,7 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { AppConfig } from '../config';
 import { activities } from '../modules/activities/schema';
+import { leadsChanged } from '../modules/leads/count-cache';
 import { leads } from '../modules/leads/schema';
 import { users } from '../platform/auth/schema';
 import { createUser } from '../platform/auth/service';
@@ -78,6 +79,10 @@ export async function insertDemoLeads(
       );
     }
   });
+  leadsChanged(workspaceId);
+  // Fresh statistics after a bulk load, or the planner keeps thinking the tables are empty.
+  await db.execute(sql`analyze leads`);
+  await db.execute(sql`analyze activities`);
 }
 
 /**

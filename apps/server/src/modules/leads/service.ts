@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../platform/http/context';
 import { conflict, invalid, notFound, uniqueViolation } from '../../platform/http/errors';
 import { isMember } from '../../platform/workspaces/service';
 import { appendActivities } from '../activities/service';
+import { cachedLeadCount, leadsChanged } from './count-cache';
 import { leads } from './schema';
 
 type LeadRow = typeof leads.$inferSelect;
@@ -46,6 +47,9 @@ const SORT_COLUMNS = {
 
 const leadColumns = { lead: leads, ownerName: users.name };
 
+const KNOWN_SOURCES: ReadonlySet<string> = new Set(ZLeadSource.options);
+const asLeadSource = (value: string): LeadSource => (KNOWN_SOURCES.has(value) ? (value as LeadSource) : 'other');
+
 function toLead(row: LeadRow, ownerName: string | null): Lead {
   return {
     id: row.id,
@@ -54,7 +58,7 @@ function toLead(row: LeadRow, ownerName: string | null): Lead {
     phone: row.phone,
     companyName: row.companyName,
     jobTitle: row.jobTitle,
-    source: ZLeadSource.catch('other').parse(row.source),
+    source: asLeadSource(row.source),
     ownerId: row.ownerId,
     ownerName: row.ownerId ? ownerName : null,
     createdAt: row.createdAt.toISOString(),
@@ -122,6 +126,7 @@ export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput &
     .returning()
     .catch(emailTaken);
   if (!row) throw new Error('lead insert returned nothing');
+  leadsChanged(ctx.workspaceId);
   await appendActivities(tx, ctx, [
     { leadId: row.id, type: 'lead_created', source: 'console', properties: { name: row.name, source: row.source } },
     ...(row.ownerId
@@ -150,6 +155,7 @@ export async function updateLead(tx: Db, ctx: ServiceContext, id: string, input:
     .set(set)
     .where(and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, id)))
     .catch(emailTaken);
+  leadsChanged(ctx.workspaceId);
   const { ownerId, ...fieldChanges } = changes;
   await appendActivities(tx, ctx, [
     ...(Object.keys(fieldChanges).length > 0
@@ -167,6 +173,7 @@ export async function deleteLead(tx: Db, ctx: ServiceContext, id: string): Promi
     .update(leads)
     .set({ deletedAt: new Date() })
     .where(and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, id)));
+  leadsChanged(ctx.workspaceId);
   await appendActivities(tx, ctx, [{ leadId: id, type: 'lead_deleted', source: 'console' }]);
 }
 
@@ -177,6 +184,7 @@ export async function restoreLead(tx: Db, ctx: ServiceContext, id: string): Prom
     .set({ deletedAt: null })
     .where(and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, id)))
     .catch(emailTaken);
+  leadsChanged(ctx.workspaceId);
   await appendActivities(tx, ctx, [{ leadId: id, type: 'lead_restored', source: 'console' }]);
   return getLead(tx, ctx, id);
 }
@@ -209,7 +217,8 @@ export async function listLeads(tx: Db, ctx: ServiceContext, query: LeadListQuer
   const where = leadListFilter(ctx, query);
   const column = SORT_COLUMNS[query.sort];
   const direction = query.order === 'asc' ? asc : desc;
-  const [rows, totals] = await Promise.all([
+  const filterKey = JSON.stringify([query.view, query.q ?? '', query.source ?? '', query.ownerId ?? '']);
+  const [rows, total] = await Promise.all([
     tx
       .select(leadColumns)
       .from(leads)
@@ -219,11 +228,11 @@ export async function listLeads(tx: Db, ctx: ServiceContext, query: LeadListQuer
       .orderBy(sql`${direction(column)} nulls last`, direction(leads.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    tx.select({ n: count() }).from(leads).where(where),
+    cachedLeadCount(ctx.workspaceId, filterKey, async () => (await tx.select({ n: count() }).from(leads).where(where))[0]?.n ?? 0),
   ]);
   return {
     items: rows.map(({ lead, ownerName }) => toLead(lead, ownerName)),
-    total: totals[0]?.n ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -9,6 +9,7 @@ import type { AuthContext } from '../http/context';
 import { memberships, workspaces } from '../workspaces/schema';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password';
 import { sessions, users } from './schema';
+import { cachedSession, forgetSession, forgetUserSessions, rememberSession } from './session-cache';
 import { hashToken, newToken } from './tokens';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -98,6 +99,9 @@ export async function login(db: Db, email: string, password: string, meta: Clien
 
 /** Cookie token → who is calling, in which workspace, with which role. Null when the session is gone. */
 export async function resolveSession(db: Db, token: string): Promise<AuthContext | null> {
+  const tokenHash = hashToken(token);
+  const cached = cachedSession(tokenHash);
+  if (cached) return cached;
   const [row] = await db
     .select({
       sessionId: sessions.id,
@@ -114,7 +118,7 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
       memberships,
       and(eq(memberships.workspaceId, sessions.workspaceId), eq(memberships.userId, sessions.userId)),
     )
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
   if (!row) return null;
   let { workspaceId, role } = row;
   if (!role) {
@@ -134,7 +138,7 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.sessionId));
   }
-  return {
+  const auth: AuthContext = {
     sessionId: row.sessionId,
     userId: row.userId,
     userName: row.userName,
@@ -143,10 +147,13 @@ export async function resolveSession(db: Db, token: string): Promise<AuthContext
     role: parsedRole.data,
     permissions: new Set(ROLE_PERMISSIONS[parsedRole.data]),
   };
+  rememberSession(tokenHash, auth);
+  return auth;
 }
 
 export async function logout(db: Db, auth: AuthContext, ip: string | null): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, auth.sessionId));
+  forgetSession(auth.sessionId);
   await withTenant(db, auth.workspaceId, (tx) =>
     recordAudit(
       tx,
@@ -190,6 +197,7 @@ export async function switchWorkspace(db: Db, auth: AuthContext, workspaceId: st
   // Not a member looks exactly like "no such workspace" (no existence leak).
   if (!m) throw new AppError(404, 'not_found', 'Workspace not found');
   await db.update(sessions).set({ workspaceId }).where(eq(sessions.id, auth.sessionId));
+  forgetSession(auth.sessionId);
 }
 
 /** Changing the password ends every other session of the user (a stolen cookie stops working). */
@@ -210,6 +218,7 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, auth.userId));
     await tx.delete(sessions).where(and(eq(sessions.userId, auth.userId), ne(sessions.id, auth.sessionId)));
   });
+  forgetUserSessions(auth.userId);
   await withTenant(db, auth.workspaceId, (tx) =>
     recordAudit(
       tx,
@@ -231,7 +240,10 @@ export async function updateProfile(
   const patch: { name?: string; locale?: string } = {};
   if (input.name !== undefined) patch.name = input.name;
   if (input.locale !== undefined) patch.locale = input.locale;
-  if (Object.keys(patch).length > 0) await db.update(users).set(patch).where(eq(users.id, auth.userId));
+  if (Object.keys(patch).length > 0) {
+    await db.update(users).set(patch).where(eq(users.id, auth.userId));
+    forgetUserSessions(auth.userId);
+  }
 }
 
 export async function createUser(

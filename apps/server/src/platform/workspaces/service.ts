@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service';
 import { verifyPassword } from '../auth/password';
 import { users } from '../auth/schema';
 import { createUser, openSession, type ClientMeta, type NewSession } from '../auth/service';
+import { forgetUserSessions } from '../auth/session-cache';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { withTenant } from '../db/tenant';
@@ -138,6 +139,7 @@ export async function updateMemberRole(
       .update(memberships)
       .set({ role })
       .where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
+    forgetUserSessions(m.userId);
     await recordAudit(tx, ctx, {
       action: 'member.role_changed',
       targetType: 'user',
@@ -161,6 +163,7 @@ export async function removeMember(tx: Db, ctx: ServiceContext, actorRole: Role,
     if ((await countOwners(tx, ctx.workspaceId)) <= 1) throw conflict('A workspace needs at least one owner');
   }
   await tx.delete(memberships).where(and(eq(memberships.workspaceId, ctx.workspaceId), eq(memberships.id, memberId)));
+  forgetUserSessions(m.userId);
   await recordAudit(tx, ctx, {
     action: 'member.removed',
     targetType: 'user',
