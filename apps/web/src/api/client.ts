@@ -118,8 +118,7 @@ export const api = {
     requestJson('GET', path, schema, { query }),
   post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) =>
     requestJson('POST', path, schema, { body: body ?? {} }),
-  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
-    requestJson('PATCH', path, schema, { body }),
+  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => requestJson('PATCH', path, schema, { body }),
   postVoid: (path: string, body?: unknown) => requestVoid('POST', path, { body: body ?? {} }),
   delete: (path: string) => requestVoid('DELETE', path),
 };

@@ -6,6 +6,7 @@ export const queryKeys = {
   invitations: ['invitations'] as const,
   invitePreview: (token: string) => ['invite-preview', token] as const,
   leads: ['leads'] as const,
+  leadLists: ['leads', 'list'] as const,
   leadList: (params: object) => ['leads', 'list', params] as const,
   lead: (id: string) => ['leads', 'detail', id] as const,
   leadActivities: (id: string) => ['leads', 'activities', id] as const,

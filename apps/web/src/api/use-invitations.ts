@@ -21,8 +21,7 @@ export function useInvitations(enabled: boolean) {
 export function useCreateInvitation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; role: Exclude<Role, 'owner'> }) =>
-      api.post('/invitations', ZInvitation, body),
+    mutationFn: (body: { email: string; role: Exclude<Role, 'owner'> }) => api.post('/invitations', ZInvitation, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invitations }),
   });
 }

@@ -3,15 +3,19 @@ import {
   ZLeadPage,
   type CreateLeadBody,
   type LeadSource,
-  type ListLeadsQuery,
   type UpdateLeadBody,
+  type ZListLeadsQuery,
 } from '@kindling/contracts/leads';
 import { ZTask } from '@kindling/contracts/tasks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from './client';
 import { queryKeys } from './query-keys';
 
-export function useLeadList(params: ListLeadsQuery) {
+/** GET /leads parameters after defaults: what the lead pool always sends. */
+export type LeadListQuery = z.output<typeof ZListLeadsQuery>;
+
+export function useLeadList(params: LeadListQuery) {
   return useQuery({
     queryKey: queryKeys.leadList(params),
     queryFn: () => api.get('/leads', ZLeadPage, params),
@@ -47,9 +51,11 @@ export function useDeleteLead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/leads/${id}`),
-    onSuccess: (_result, id) => {
-      queryClient.removeQueries({ queryKey: queryKeys.lead(id) });
-      return queryClient.invalidateQueries({ queryKey: queryKeys.leads });
+    onSuccess: async (_result, id) => {
+      // The open detail page navigates away; refetching it now would only flash a 404.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.lead(id), refetchType: 'none' });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.leadActivities(id), refetchType: 'none' });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.leadLists });
     },
   });
 }

@@ -9,7 +9,9 @@ export function DateTime({ value, relative = false }: { value: string | null | u
   const absolute = formatDateTime(value, timeZone);
   return (
     <Tooltip title={relative ? absolute : fromNow(value)}>
-      <time dateTime={value}>{relative ? fromNow(value) : absolute}</time>
+      <time dateTime={value} style={{ whiteSpace: 'nowrap' }}>
+        {relative ? fromNow(value) : absolute}
+      </time>
     </Tooltip>
   );
 }

@@ -22,7 +22,15 @@ interface FormModalProps<T> {
 export function FormModal<T extends object>(props: FormModalProps<T>) {
   const { open, title, onClose, width = 520 } = props;
   return (
-    <Modal open={open} title={title} onCancel={onClose} footer={null} width={width} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      footer={null}
+      width={width}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       <FormModalBody {...props} />
     </Modal>
   );
@@ -39,7 +47,9 @@ function FormModalBody<T extends object>({
 }: FormModalProps<T>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<T>();
-  const { onFinish, submitting, formError, clearFormError } = useFormSubmit(form, onSubmit, errorOverrides);
+  const { onFinish, submitting, formError, clearFormError } = useFormSubmit(form, onSubmit, {
+    overrides: errorOverrides,
+  });
   return (
     <Form<T>
       form={form}

@@ -22,8 +22,5 @@ export function describeError(t: TFunction, error: unknown, overrides: ErrorMess
 
 export function useErrorMessage() {
   const { t } = useTranslation();
-  return useCallback(
-    (error: unknown, overrides?: ErrorMessageOverrides) => describeError(t, error, overrides),
-    [t],
-  );
+  return useCallback((error: unknown, overrides?: ErrorMessageOverrides) => describeError(t, error, overrides), [t]);
 }

@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import type { NamePath } from 'antd/es/form/interface';
 import type { ApiError } from '../api/client';
 
 /** "body.email" → "email". Nested paths ("body.a.b") are not fields our forms own. */
@@ -16,22 +17,24 @@ export interface PlacedErrors {
 
 /**
  * Puts the server's per-field messages (`details[].path` = `body.<field>`) under the matching form fields.
- * `wording` may replace the server's (English) text, e.g. with a translated message for the error code.
+ * `wordingFor` may replace the server's (English) text for a field with a translated one.
  */
 export function applyErrorDetailsToForm<T>(
   form: FormInstance<T>,
   error: ApiError,
-  wording?: string,
+  wordingFor: (field: string) => string | undefined = () => undefined,
 ): PlacedErrors {
   const registered = new Set(Object.keys(form.getFieldsValue() ?? {}));
   const byField = new Map<string, string[]>();
   const unplaced: string[] = [];
   for (const detail of error.details) {
     const field = fieldOf(detail.path);
-    const message = wording ?? detail.message;
-    if (field && registered.has(field)) byField.set(field, [...(byField.get(field) ?? []), message]);
-    else unplaced.push(detail.message);
+    if (field && registered.has(field)) {
+      byField.set(field, [...(byField.get(field) ?? []), wordingFor(field) ?? detail.message]);
+    } else {
+      unplaced.push(detail.message);
+    }
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors })));
+  form.setFields([...byField].map(([name, errors]) => ({ name: name as NamePath<T>, errors: [...new Set(errors)] })));
   return { placed: byField.size, unplaced };
 }

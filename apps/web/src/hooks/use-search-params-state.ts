@@ -19,8 +19,8 @@ export function useSearchParamsState<S extends z.ZodObject>(schema: S) {
           const merged: Record<string, unknown> = { ...schema.parse(Object.fromEntries(previous)), ...patch };
           const next = new URLSearchParams();
           for (const [key, value] of Object.entries(merged)) {
-            if (value === undefined || value === null || value === '' || value === defaults[key]) continue;
-            next.set(key, String(value));
+            const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+            if (scalar && value !== '' && value !== defaults[key]) next.set(key, String(value));
           }
           return next;
         },

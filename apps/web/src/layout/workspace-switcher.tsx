@@ -61,7 +61,7 @@ export function WorkspaceSwitcher() {
               type="text"
               block
               icon={<PlusOutlined />}
-              style={{ textAlign: 'start' }}
+              style={{ justifyContent: 'flex-start' }}
               onClick={() => {
                 setMenuOpen(false);
                 setCreating(true);

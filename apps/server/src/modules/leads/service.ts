@@ -87,7 +87,8 @@ function emailTaken(error: unknown): never {
   throw error;
 }
 
-async function findRow(tx: Db, ctx: ServiceContext, id: string, deleted: boolean | 'any' = false) {
+/** The lead with this id in the workspace, live (default) or in the recycle bin; 404 otherwise. */
+async function findRow(tx: Db, ctx: ServiceContext, id: string, inRecycleBin = false) {
   const [row] = await tx
     .select(leadColumns)
     .from(leads)
@@ -96,7 +97,7 @@ async function findRow(tx: Db, ctx: ServiceContext, id: string, deleted: boolean
       and(
         eq(leads.workspaceId, ctx.workspaceId),
         eq(leads.id, id),
-        deleted === 'any' ? undefined : deleted ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
+        inRecycleBin ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
       ),
     );
   if (!row) throw notFound('Lead');

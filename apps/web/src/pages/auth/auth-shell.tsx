@@ -5,7 +5,15 @@ import { Brand } from '../../components/brand';
 import { LanguageSwitch } from '../../components/language-switch';
 
 /** The centred card the signed-out pages (login, invitation) share. */
-export function AuthShell({ title, subtitle, children }: { title: ReactNode; subtitle?: ReactNode; children: ReactNode }) {
+export function AuthShell({
+  title,
+  subtitle,
+  children,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div className="auth-page">

@@ -50,7 +50,11 @@ export function LoginPage() {
             data-testid="login-email"
           />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input.Password
             prefix={<LockOutlined />}
             autoComplete="current-password"
