@@ -20,7 +20,11 @@ export function leadsChanged(workspaceId: string): void {
   generations.set(workspaceId, (generations.get(workspaceId) ?? 0) + 1);
 }
 
-export async function cachedLeadCount(workspaceId: string, filterKey: string, count: () => Promise<number>): Promise<number> {
+export async function cachedLeadCount(
+  workspaceId: string,
+  filterKey: string,
+  count: () => Promise<number>,
+): Promise<number> {
   const key = `${workspaceId}:${filterKey}`;
   const generation = generations.get(workspaceId) ?? 0;
   const hit = entries.get(key);

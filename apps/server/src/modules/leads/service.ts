@@ -229,7 +229,11 @@ export async function listLeads(tx: Db, ctx: ServiceContext, query: LeadListQuer
       .orderBy(sql`${direction(column)} nulls last`, direction(leads.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    cachedLeadCount(ctx.workspaceId, filterKey, async () => (await tx.select({ n: count() }).from(leads).where(where))[0]?.n ?? 0),
+    cachedLeadCount(
+      ctx.workspaceId,
+      filterKey,
+      async () => (await tx.select({ n: count() }).from(leads).where(where))[0]?.n ?? 0,
+    ),
   ]);
   return {
     items: rows.map(({ lead, ownerName }) => toLead(lead, ownerName)),

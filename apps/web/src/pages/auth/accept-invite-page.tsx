@@ -67,7 +67,17 @@ export function AcceptInvitePage() {
       <Form<NewUserValues> form={form} layout="vertical" onFinish={onFinish} onValuesChange={clearFormError}>
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
         {invitation.userExists ? (
-          <Alert type="info" showIcon title={t('invite.existingUser')} style={{ marginBottom: 16 }} />
+          <>
+            <Alert type="info" showIcon title={t('invite.existingUser')} style={{ marginBottom: 16 }} />
+            {/* The account proves it is theirs: a leaked invite link alone must not sign anyone in. */}
+            <Form.Item
+              name="password"
+              label={t('invite.existingPassword')}
+              rules={[{ required: true, message: t('validation.required') }, { max: 200 }]}
+            >
+              <Input.Password autoComplete="current-password" autoFocus />
+            </Form.Item>
+          </>
         ) : (
           <>
             <Form.Item

@@ -1,0 +1,89 @@
+import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
+import { setUnauthenticatedHandler } from './api/client';
+import { queryClient } from './api/query-client';
+import { queryKeys } from './api/query-keys';
+import { AppProviders } from './components/app-providers';
+import { RequirePermission } from './components/require-permission';
+import { AppLayout } from './layout/app-layout';
+import { COMING_SOON_ITEMS } from './navigation/nav-config';
+import { AcceptInvitePage } from './pages/auth/accept-invite-page';
+import { LoginPage } from './pages/auth/login-page';
+import { LeadDetailPage } from './pages/leads/lead-detail-page';
+import { LeadListPage } from './pages/leads/lead-list-page';
+import { ComingSoonPage } from './pages/misc/coming-soon-page';
+import { NotFoundPage } from './pages/misc/not-found-page';
+import { RouteErrorPage } from './pages/misc/route-error-page';
+import { AccountPage } from './pages/settings/account-page';
+import { AuditLogPage } from './pages/settings/audit-log-page';
+import { MembersPage } from './pages/settings/members-page';
+import { WorkspaceSettingsPage } from './pages/settings/workspace-settings-page';
+import { RequireSession } from './session/require-session';
+
+const consoleRoutes: RouteObject[] = [
+  { index: true, element: <Navigate to="/leads" replace /> },
+  {
+    path: 'leads',
+    element: (
+      <RequirePermission permission="leads:read">
+        <LeadListPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'leads/:id',
+    element: (
+      <RequirePermission permission="leads:read">
+        <LeadDetailPage />
+      </RequirePermission>
+    ),
+  },
+  { path: 'settings', element: <Navigate to="/settings/workspace" replace /> },
+  { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },
+  {
+    path: 'settings/members',
+    element: (
+      <RequirePermission permission="members:read">
+        <MembersPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'settings/audit',
+    element: (
+      <RequirePermission permission="audit:read">
+        <AuditLogPage />
+      </RequirePermission>
+    ),
+  },
+  { path: 'settings/account', element: <AccountPage /> },
+  ...COMING_SOON_ITEMS.map((item) => ({ path: item.path, element: <ComingSoonPage itemKey={item.key} /> })),
+  { path: '*', element: <NotFoundPage /> },
+];
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+  { path: '/invite/:token', element: <AcceptInvitePage />, errorElement: <RouteErrorPage /> },
+  {
+    element: <RequireSession />,
+    errorElement: <RouteErrorPage />,
+    children: [{ element: <AppLayout />, children: [{ errorElement: <RouteErrorPage />, children: consoleRoutes }] }],
+  },
+]);
+
+// A session that expired mid-work: back to the login page, then return to where the user was.
+setUnauthenticatedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/login') return;
+  queryClient.removeQueries({ queryKey: queryKeys.session });
+  void router
+    .navigate('/login', { replace: true, state: { from: `${pathname}${search}` } })
+    .then(() => queryClient.clear());
+});
+
+export function App() {
+  return (
+    <AppProviders>
+      <RouterProvider router={router} />
+    </AppProviders>
+  );
+}

@@ -1,0 +1,126 @@
+import { ACTIVITY_TYPES, type Activity, type ActivityType } from '@kindling/contracts/activities';
+import { ZLeadSource } from '@kindling/contracts/leads';
+import { Flex, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { DateTime } from '../../components/date-time';
+
+function isKnownType(type: string): type is ActivityType {
+  return (ACTIVITY_TYPES as readonly string[]).includes(type);
+}
+
+export const ACTIVITY_COLORS: Record<ActivityType, string> = {
+  lead_created: 'green',
+  lead_updated: 'blue',
+  lead_deleted: 'red',
+  lead_restored: 'green',
+  lead_assigned: '#ff6a00',
+  note_added: 'gray',
+};
+
+export function activityColor(type: string): string {
+  return isKnownType(type) ? ACTIVITY_COLORS[type] : 'gray';
+}
+
+const LEAD_FIELDS = ['name', 'email', 'phone', 'companyName', 'jobTitle', 'source', 'ownerId', 'ownerName'] as const;
+type LeadField = (typeof LEAD_FIELDS)[number];
+const isLeadField = (field: string): field is LeadField => (LEAD_FIELDS as readonly string[]).includes(field);
+
+const ZChange = z.object({ from: z.unknown(), to: z.unknown() });
+const ZChanges = z.record(z.string(), ZChange);
+
+/** Resolves a user id (lead owner) to a display name, when the id is a member of the workspace. */
+export type NameOf = (userId: string) => string | undefined;
+
+function fieldLabel(t: TFunction, field: string): string {
+  if (!isLeadField(field)) return field;
+  return field === 'ownerId' || field === 'ownerName' ? t('leads.fields.owner') : t(`leads.fields.${field}`);
+}
+
+function valueText(t: TFunction, field: string, value: unknown, nameOf: NameOf): string {
+  if (value === null || value === undefined || value === '') return t('activities.emptyValue');
+  if (field === 'source') {
+    const source = ZLeadSource.safeParse(value);
+    if (source.success) return t(`leads.sources.${source.data}`);
+  }
+  if (field === 'ownerId' && typeof value === 'string') return nameOf(value) ?? value;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function ChangeList({ changes, nameOf }: { changes: z.infer<typeof ZChanges>; nameOf: NameOf }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={2}>
+      {Object.entries(changes).map(([field, { from, to }]) => (
+        <Typography.Text key={field} style={{ fontSize: 13 }}>
+          <Typography.Text type="secondary">{fieldLabel(t, field)}: </Typography.Text>
+          <Typography.Text delete type="secondary">
+            {valueText(t, field, from, nameOf)}
+          </Typography.Text>
+          {' → '}
+          {valueText(t, field, to, nameOf)}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
+
+function ActivityBody({ activity, nameOf }: { activity: Activity; nameOf: NameOf }): ReactNode {
+  const { t } = useTranslation();
+  const { properties } = activity;
+  switch (activity.type) {
+    case 'lead_updated': {
+      const changes = ZChanges.safeParse(properties.changes);
+      return changes.success ? <ChangeList changes={changes.data} nameOf={nameOf} /> : null;
+    }
+    case 'lead_created': {
+      const source = ZLeadSource.safeParse(properties.source);
+      return source.success ? (
+        <Typography.Text type="secondary">
+          {t('activities.createdFrom', { source: t(`leads.sources.${source.data}`) })}
+        </Typography.Text>
+      ) : null;
+    }
+    case 'lead_assigned': {
+      // properties: { from, to } owner user ids
+      const change = ZChange.safeParse(properties);
+      return change.success ? <ChangeList changes={{ ownerId: change.data }} nameOf={nameOf} /> : null;
+    }
+    case 'note_added':
+      return typeof properties.body === 'string' ? (
+        <Typography.Paragraph
+          className="pre-wrap"
+          style={{ margin: 0, padding: '8px 12px', background: '#fafafa', borderRadius: 6 }}
+        >
+          {properties.body}
+        </Typography.Paragraph>
+      ) : null;
+    default:
+      // Types from later modules: show their raw properties rather than nothing.
+      return !isKnownType(activity.type) && Object.keys(properties).length > 0 ? (
+        <Typography.Text type="secondary" className="mono pre-wrap">
+          {JSON.stringify(properties)}
+        </Typography.Text>
+      ) : null;
+  }
+}
+
+export function ActivityEntry({ activity, nameOf }: { activity: Activity; nameOf: NameOf }) {
+  const { t } = useTranslation();
+  const label = isKnownType(activity.type) ? t(`activities.types.${activity.type}`) : activity.type;
+  return (
+    <Flex vertical gap={4}>
+      <Flex justify="space-between" gap={12} wrap>
+        <Typography.Text strong>{label}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {activity.actor ? activity.actor.name : t('activities.system')}
+          {' · '}
+          <DateTime value={activity.occurredAt} />
+        </Typography.Text>
+      </Flex>
+      <ActivityBody activity={activity} nameOf={nameOf} />
+    </Flex>
+  );
+}

@@ -1,0 +1,156 @@
+import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Lead } from '@kindling/contracts/leads';
+import { Alert, App, Button, Card, Empty, Segmented, Table } from 'antd';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useExportLeads, useLeadList, useRestoreLead } from '../../api/use-leads';
+import { PageHeader } from '../../components/page-header';
+import { QueryErrorResult } from '../../components/query-error-result';
+import { useNotifyError } from '../../errors/use-notify-error';
+import { useDocumentTitle } from '../../hooks/use-document-title';
+import { useSearchParamsState } from '../../hooks/use-search-params-state';
+import { useCan } from '../../session/session-context';
+import { useTasksPanel } from '../../tasks/tasks-context';
+import { LeadFormModal } from './lead-form-modal';
+import { toListQuery, ZLeadListParams, type LeadListParams, type LeadSortField } from './lead-list-params';
+import { LeadSearchInput } from './lead-search-input';
+import { LeadSourceSelect } from './lead-source-select';
+import { totalWidth, useLeadColumns } from './use-lead-columns';
+
+export function LeadListPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('nav.items.leads.title'));
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const tasksPanel = useTasksPanel();
+  const canWrite = useCan('leads:write');
+  const canExport = useCan('leads:export');
+  const canRestore = useCan('leads:delete');
+
+  const [params, setParams] = useSearchParamsState(ZLeadListParams);
+  const list = useLeadList(toListQuery(params));
+  const exportLeads = useExportLeads();
+  const restoreLead = useRestoreLead();
+  const [creating, setCreating] = useState(false);
+
+  const inRecycleBin = params.view === 'deleted';
+  const filtered = Boolean(params.q || params.source);
+
+  const onSearch = useCallback((q: string) => setParams({ q, page: 1 }, { replace: true }), [setParams]);
+
+  const onRestore = (lead: Lead) =>
+    restoreLead.mutate(lead.id, {
+      onSuccess: (restored) => void message.success(t('leads.recycleBin.restored', { name: restored.name })),
+      onError: (error) => notifyError(error),
+    });
+
+  const onExport = () =>
+    exportLeads.mutate(
+      { q: params.q || undefined, source: params.source },
+      {
+        onSuccess: () => {
+          void message.success(t('leads.export.started'));
+          tasksPanel.setOpen(true);
+        },
+        onError: (error) => notifyError(error),
+      },
+    );
+
+  const columns = useLeadColumns({
+    params,
+    onRestore: canRestore ? onRestore : undefined,
+    restoringId: restoreLead.isPending ? restoreLead.variables : null,
+  });
+
+  const emptyText = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        filtered ? t('leads.list.emptyFiltered') : inRecycleBin ? t('leads.recycleBin.empty') : t('leads.list.empty')
+      }
+    >
+      {!filtered && !inRecycleBin && canWrite && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('leads.list.new')}
+        </Button>
+      )}
+    </Empty>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.items.leads.title')}
+        subtitle={t('nav.items.leads.description')}
+        extra={
+          <>
+            {canExport && !inRecycleBin && (
+              <Button icon={<DownloadOutlined />} loading={exportLeads.isPending} onClick={onExport}>
+                {t('leads.export.button')}
+              </Button>
+            )}
+            {canWrite && !inRecycleBin && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="leads-new">
+                {t('leads.list.new')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card variant="borderless">
+        <div className="toolbar">
+          <Segmented<LeadListParams['view']>
+            value={params.view}
+            onChange={(view) => setParams({ view, page: 1 })}
+            options={[
+              { value: 'active', label: t('leads.list.viewActive') },
+              { value: 'deleted', label: t('leads.list.viewDeleted'), icon: <DeleteOutlined /> },
+            ]}
+          />
+          <LeadSearchInput value={params.q} onSearch={onSearch} />
+          <LeadSourceSelect
+            allowClear
+            placeholder={t('leads.list.sourceFilter')}
+            value={params.source}
+            onChange={(source) => setParams({ source, page: 1 })}
+            style={{ width: 160 }}
+          />
+        </div>
+        {inRecycleBin && <Alert type="info" showIcon title={t('leads.recycleBin.hint')} style={{ marginBottom: 16 }} />}
+        {list.isError && !list.data ? (
+          <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<Lead>
+            data-testid="leads-table"
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items}
+            loading={list.isFetching}
+            scroll={{ x: totalWidth(columns) }}
+            locale={{ emptyText }}
+            pagination={{
+              current: params.page,
+              pageSize: params.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [10, 20, 50, 100],
+              showTotal: (total) => t('leads.list.total', { total }),
+            }}
+            onChange={(pagination, _filters, sorter, { action }) => {
+              const single = Array.isArray(sorter) ? sorter[0] : sorter;
+              const sort = single?.order ? (single.columnKey as LeadSortField) : undefined;
+              setParams({
+                page: action === 'paginate' ? (pagination.current ?? 1) : 1,
+                pageSize: pagination.pageSize ?? params.pageSize,
+                sort: sort ?? 'createdAt',
+                order: sort ? (single?.order === 'ascend' ? 'asc' : 'desc') : 'desc',
+              });
+            }}
+          />
+        )}
+      </Card>
+      <LeadFormModal open={creating} onClose={() => setCreating(false)} onSaved={() => setCreating(false)} />
+    </>
+  );
+}

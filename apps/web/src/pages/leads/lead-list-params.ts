@@ -1,0 +1,33 @@
+import { LEAD_SORT_FIELDS, ZLeadSource } from '@kindling/contracts/leads';
+import { ZSortOrder } from '@kindling/contracts/pagination';
+import { z } from 'zod';
+import type { LeadListQuery } from '../../api/use-leads';
+
+/** The lead pool's state as it lives in the URL; every field falls back to its default. */
+export const ZLeadListParams = z.object({
+  page: z.coerce.number().int().min(1).catch(1),
+  pageSize: z.coerce.number().int().min(1).max(200).catch(20),
+  q: z.string().trim().max(200).catch(''),
+  sort: z.enum(LEAD_SORT_FIELDS).catch('createdAt'),
+  order: ZSortOrder.catch('desc'),
+  source: ZLeadSource.optional().catch(undefined),
+  view: z.enum(['active', 'deleted']).catch('active'),
+});
+export type LeadListParams = z.output<typeof ZLeadListParams>;
+export type LeadSortField = LeadListParams['sort'];
+
+export function toListQuery(params: LeadListParams): LeadListQuery {
+  return { ...params, q: params.q || undefined };
+}
+
+/** Lead detail links carry the list URL so "back" returns to the same page, filters and sort. */
+export interface LeadLinkState {
+  listUrl: string;
+}
+
+export function listUrlFrom(state: unknown): string {
+  if (typeof state === 'object' && state !== null && 'listUrl' in state && typeof state.listUrl === 'string') {
+    if (state.listUrl.startsWith('/leads')) return state.listUrl;
+  }
+  return '/leads';
+}
