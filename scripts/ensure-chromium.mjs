@@ -4,8 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const CHROMIUM = '/usr/bin/chromium';
+// Without a CJK font the zh-CN screenshots show empty boxes instead of Chinese text.
+const CJK_FONT_DIR = '/usr/share/fonts/opentype/noto';
 
-if (existsSync(CHROMIUM)) process.exit(0);
+if (existsSync(CHROMIUM) && existsSync(CJK_FONT_DIR)) process.exit(0);
 
 function fail(message) {
   console.error(`ensure-chromium: ${message}`);
@@ -35,8 +37,8 @@ function runAsRoot(args) {
     fail(`\`${args.join(' ')}\` failed (${result.error?.message ?? `exit code ${result.status}`}).`);
 }
 
-console.log(`ensure-chromium: ${CHROMIUM} not found; installing the Debian chromium package.`);
+console.log(`ensure-chromium: installing the Debian chromium and fonts-noto-cjk packages.`);
 runAsRoot(['apt-get', 'update']);
-runAsRoot(['apt-get', 'install', '-y', 'chromium']);
+runAsRoot(['apt-get', 'install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']);
 if (!existsSync(CHROMIUM)) fail(`the chromium package installed, but ${CHROMIUM} still does not exist.`);
 console.log(`ensure-chromium: installed ${CHROMIUM}.`);
