@@ -13,8 +13,11 @@ async function main(command: string | undefined): Promise<void> {
       const runtime = await startRuntime(config, { runWorkers: true, schedule: true });
       const seeded = await seedIfEmpty(runtime.database.db, config);
       const app = await buildApp({ database: runtime.database, config, jobs: runtime.jobs, serveWeb: true });
-      app.addHook('onClose', () => runtime.close());
-      onShutdown(() => app.close());
+      // In order: stop taking requests and finish those in flight, then let jobs finish, then close the database.
+      onShutdown(async () => {
+        await app.close();
+        await runtime.close();
+      });
       await app.listen({ port: config.port, host: config.host });
       const where = runtime.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
       console.log(
