@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -47,5 +47,5 @@ export default async function setup(project: TestProject) {
   const file = path.join(dir, `pglite-${process.pid}.tar`);
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('testDatabase', { pgliteSnapshot: file });
-  return undefined;
+  return () => rm(file, { force: true });
 }
