@@ -9,6 +9,7 @@ import { useErrorMessage } from '../../errors/error-message';
 import { useFormSubmit } from '../../errors/use-form-submit';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { AuthShell } from './auth-shell';
+import { NewPasswordField } from '../../components/new-password-field';
 
 interface NewUserValues {
   name?: string;
@@ -87,18 +88,7 @@ export function AcceptInvitePage() {
             >
               <Input autoComplete="name" autoFocus maxLength={100} />
             </Form.Item>
-            <Form.Item
-              name="password"
-              label={t('invite.password')}
-              extra={t('validation.passwordHint')}
-              rules={[
-                { required: true, message: t('validation.required') },
-                { min: 8, message: t('validation.passwordMin') },
-                { max: 200 },
-              ]}
-            >
-              <Input.Password autoComplete="new-password" />
-            </Form.Item>
+            <NewPasswordField name="password" label={t('invite.password')} />
           </>
         )}
         <Button type="primary" htmlType="submit" block size="large" loading={submitting}>

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../../api/use-session';
 import { useFormSubmit } from '../../errors/use-form-submit';
+import { NewPasswordField } from '../../components/new-password-field';
 
 interface PasswordValues {
   currentPassword: string;
@@ -38,18 +39,7 @@ export function ChangePasswordForm() {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('account.password.new')}
-          extra={t('validation.passwordHint')}
-          rules={[
-            { required: true, message: t('validation.required') },
-            { min: 8, message: t('validation.passwordMin') },
-            { max: 200 },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewPasswordField name="newPassword" label={t('account.password.new')} />
         <Form.Item
           name="confirmPassword"
           label={t('account.password.confirm')}
