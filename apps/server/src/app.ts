@@ -15,7 +15,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { v4 as uuidv4 } from 'uuid';
 import type { AppConfig } from './config';
+import { fieldsRoutes } from './modules/fields/routes';
+import { assignmentRoutes } from './modules/leads/assignment-routes';
 import { leadsRoutes } from './modules/leads/routes';
+import { segmentsRoutes } from './modules/segments/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
 import type { Database } from './platform/db/client';
@@ -96,6 +99,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     authRoutes(api, deps);
     workspacesRoutes(api, deps);
     leadsRoutes(api, deps);
+    segmentsRoutes(api, deps);
+    fieldsRoutes(api, deps);
+    assignmentRoutes(api, deps);
     tasksRoutes(api, deps);
     auditRoutes(api, deps);
   });

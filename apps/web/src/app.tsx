@@ -15,6 +15,7 @@ import { NotFoundPage } from './pages/misc/not-found-page';
 import { RouteErrorPage } from './pages/misc/route-error-page';
 import { AccountPage } from './pages/settings/account-page';
 import { AuditLogPage } from './pages/settings/audit-log-page';
+import { CustomFieldsPage } from './pages/settings/custom-fields-page';
 import { MembersPage } from './pages/settings/members-page';
 import { WorkspaceSettingsPage } from './pages/settings/workspace-settings-page';
 import { RequireSession } from './session/require-session';
@@ -44,6 +45,14 @@ const consoleRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="members:read">
         <MembersPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'settings/fields',
+    element: (
+      <RequirePermission permission="leads:read">
+        <CustomFieldsPage />
       </RequirePermission>
     ),
   },

@@ -13,6 +13,11 @@ export const AUDIT_ACTIONS = [
   'workspace.created',
   'workspace.updated',
   'leads.exported',
+  'fields.created',
+  'fields.updated',
+  'fields.archived',
+  'fields.restored',
+  'fields.reordered',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 

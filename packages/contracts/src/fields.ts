@@ -57,3 +57,69 @@ export const ZFieldDefinition = z.object({
   position: z.number().int(),
 });
 export type FieldDefinition = z.infer<typeof ZFieldDefinition>;
+
+/** Types a workspace can give its own fields (`user` is the built-in owner only). */
+export const CUSTOM_FIELD_TYPES = FIELD_TYPES.filter((t) => t !== 'user') as Exclude<FieldType, 'user'>[];
+export const ZCustomFieldType = ZFieldType.exclude(['user']);
+export type CustomFieldType = z.infer<typeof ZCustomFieldType>;
+
+export const SELECT_FIELD_TYPES: readonly FieldType[] = ['single_select', 'multi_select'];
+export const isSelectType = (type: FieldType): boolean => SELECT_FIELD_TYPES.includes(type);
+
+const ZHelpText = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+  z.string().trim().max(500).nullable(),
+);
+
+const ZOptionList = z
+  .array(ZFieldOption.strict())
+  .max(500)
+  .superRefine((options, ctx) => {
+    const seen = new Set<string>();
+    options.forEach((option, i) => {
+      if (seen.has(option.value)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'value'], message: `Duplicate option value "${option.value}"` });
+      }
+      seen.add(option.value);
+    });
+  });
+
+export const ZCreateFieldBody = z
+  .object({
+    key: ZCustomFieldKey,
+    label: ZLocalizedText.strict(),
+    type: ZCustomFieldType,
+    options: ZOptionList.default([]),
+    required: z.boolean().default(false),
+    unique: z.boolean().default(false),
+    helpText: ZHelpText.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (isSelectType(body.type) && body.options.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'A select field needs at least one option' });
+    }
+  });
+export type CreateFieldBody = z.input<typeof ZCreateFieldBody>;
+
+export const ZUpdateFieldBody = z
+  .object({
+    label: ZLocalizedText.strict().optional(),
+    type: ZCustomFieldType.optional(),
+    options: ZOptionList.optional(),
+    required: z.boolean().optional(),
+    unique: z.boolean().optional(),
+    helpText: ZHelpText.optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'Nothing to update');
+export type UpdateFieldBody = z.input<typeof ZUpdateFieldBody>;
+
+export const ZFieldOrderBody = z
+  .object({ keys: z.array(z.string().min(1).max(60)).min(1).max(1000) })
+  .strict()
+  .refine((b) => new Set(b.keys).size === b.keys.length, { path: ['keys'], message: 'Keys must not repeat' });
+export type FieldOrderBody = z.input<typeof ZFieldOrderBody>;
+
+export const ZFieldList = z.object({ items: z.array(ZFieldDefinition) });
+export type FieldList = z.infer<typeof ZFieldList>;

@@ -57,6 +57,13 @@ export const ZLeadWritable = z.object({
   jobTitle: z.preprocess(blankToNull, text(200).nullable()).optional(),
   source: ZLeadSource.default('manual'),
   ownerId: z.uuid().nullable().optional(),
+  wechatOpenid: z.preprocess(blankToNull, text(64).nullable()).optional(),
+  wechatUnionid: z.preprocess(blankToNull, text(64).nullable()).optional(),
+  province: z.preprocess(blankToNull, text(50).nullable()).optional(),
+  city: z.preprocess(blankToNull, text(50).nullable()).optional(),
+  industry: z.preprocess(blankToNull, text(100).nullable()).optional(),
+  /** Custom field values by field key; validated against the workspace's field definitions. null clears one. */
+  attributes: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const ZCreateLeadBody = ZLeadWritable.strict();
@@ -78,11 +85,20 @@ export const ZLead = z.object({
   source: ZLeadSource,
   ownerId: z.uuid().nullable(),
   ownerName: z.string().nullable(),
+  wechatOpenid: z.string().nullable(),
+  wechatUnionid: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  industry: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
 });
 export type Lead = z.infer<typeof ZLead>;
+
+/** An owner's user id, `me`, or `none` (the public pool 公海: leads nobody owns). */
+export const ZOwnerFilter = z.union([z.uuid(), z.enum(['me', 'none'])]);
 
 export const LEAD_SORT_FIELDS = ['createdAt', 'updatedAt', 'name', 'email', 'companyName', 'source'] as const;
 
@@ -91,7 +107,7 @@ export const ZListLeadsQuery = ZPageQuery.extend({
   sort: z.enum(LEAD_SORT_FIELDS).default('createdAt'),
   order: ZSortOrder.default('desc'),
   source: ZLeadSource.optional(),
-  ownerId: z.uuid().optional(),
+  ownerId: ZOwnerFilter.optional(),
   /** "deleted" lists the recycle bin (soft-deleted, restorable for 30 days). */
   view: z.enum(['active', 'deleted']).default('active'),
 }).strict();
@@ -105,6 +121,6 @@ export const ZExportLeadsBody = z
     format: z.enum(['csv']).default('csv'),
     q: z.string().trim().max(200).optional(),
     source: ZLeadSource.optional(),
-    ownerId: z.uuid().optional(),
+    ownerId: ZOwnerFilter.optional(),
   })
   .strict();

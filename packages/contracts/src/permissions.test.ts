@@ -17,6 +17,7 @@ describe('role permissions', () => {
     for (const role of ROLES.filter((r) => r !== 'owner' && r !== 'admin')) {
       expect(roleHasPermission(role, 'members:manage')).toBe(false);
       expect(roleHasPermission(role, 'workspace:manage')).toBe(false);
+      expect(roleHasPermission(role, 'fields:manage')).toBe(false);
     }
     expect(roleHasPermission('sales', 'leads:export')).toBe(false);
     expect(roleHasPermission('manager', 'leads:export')).toBe(true);

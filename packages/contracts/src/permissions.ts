@@ -9,6 +9,10 @@ export const ZPermission = z.enum([
   'leads:write',
   'leads:delete',
   'leads:export',
+  /** Define, edit, archive and order custom lead fields. */
+  'fields:manage',
+  /** Give leads to others, share them round-robin, release others' leads to the public pool. */
+  'leads:assign',
   'members:read',
   'members:manage',
   'workspace:manage',
@@ -20,15 +24,16 @@ export type Permission = z.infer<typeof ZPermission>;
 const everything = ZPermission.options;
 
 /**
- * What each role may do. Sales work leads but cannot bulk-export or delete them; managers read and export
- * (dashboards, reports) but do not edit; viewers only look.
+ * What each role may do. Sales work leads (and claim or release their own from the public pool) but cannot
+ * bulk-export, delete or hand out leads; managers read, export and hand out leads to their team but do not edit
+ * them; viewers only look.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  marketer: ['leads:read', 'leads:write', 'leads:delete', 'leads:export', 'members:read', 'tasks:read'],
+  marketer: ['leads:read', 'leads:write', 'leads:delete', 'leads:export', 'leads:assign', 'members:read', 'tasks:read'],
   sales: ['leads:read', 'leads:write', 'members:read', 'tasks:read'],
-  manager: ['leads:read', 'leads:export', 'members:read', 'audit:read', 'tasks:read'],
+  manager: ['leads:read', 'leads:export', 'leads:assign', 'members:read', 'audit:read', 'tasks:read'],
   viewer: ['leads:read', 'members:read', 'tasks:read'],
 };
 

@@ -119,6 +119,7 @@ export const api = {
   post: <S extends z.ZodType>(path: string, schema: S, body?: unknown) =>
     requestJson('POST', path, schema, { body: body ?? {} }),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => requestJson('PATCH', path, schema, { body }),
+  put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => requestJson('PUT', path, schema, { body }),
   postVoid: (path: string, body?: unknown) => requestVoid('POST', path, { body: body ?? {} }),
   delete: (path: string) => requestVoid('DELETE', path),
 };

@@ -10,6 +10,7 @@ export const queryKeys = {
   leadList: (params: object) => ['leads', 'list', params] as const,
   lead: (id: string) => ['leads', 'detail', id] as const,
   leadActivities: (id: string) => ['leads', 'activities', id] as const,
+  fields: ['fields'] as const,
   tasks: ['tasks'] as const,
   audit: (params: object) => ['audit', params] as const,
 };

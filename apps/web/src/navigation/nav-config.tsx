@@ -39,6 +39,7 @@ export type NavItemKey =
   | 'dashboards'
   | 'workspace'
   | 'members'
+  | 'fields'
   | 'audit'
   | 'account';
 
@@ -118,6 +119,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { key: 'workspace', path: '/settings/workspace', ready: true },
       { key: 'members', path: '/settings/members', ready: true, permission: 'members:read' },
+      { key: 'fields', path: '/settings/fields', ready: true, permission: 'leads:read' },
       { key: 'audit', path: '/settings/audit', ready: true, permission: 'audit:read' },
       { key: 'account', path: '/settings/account', ready: true },
     ],

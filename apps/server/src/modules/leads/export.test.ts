@@ -9,7 +9,17 @@ beforeAll(async () => {
   ctx = await createTestContext({ workers: true });
   owner = await createOwner(ctx, 'Exporters');
   const rows = [
-    { name: '张三', email: 'zhang@example.com', companyName: '上海云启', source: 'event' },
+    {
+      name: '张三',
+      email: 'zhang@example.com',
+      companyName: '上海云启',
+      source: 'event',
+      industry: '制造业',
+      province: '上海',
+      city: '上海',
+      wechatOpenid: 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M',
+      wechatUnionid: 'uAbC123',
+    },
     { name: '=HYPERLINK("http://evil.example","click")', companyName: '+cmd|calc', source: 'event' },
     { name: 'Skip me', source: 'form' },
   ];
@@ -64,9 +74,12 @@ describe('exporting leads', () => {
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="leads-\d+\.csv"$/);
     expect(file.body.startsWith('\uFEFF')).toBe(true);
     const lines = file.body.slice(1).trim().split('\n');
-    expect(lines[0]).toBe('ID,Name,Email,Phone,Company,Job title,Source,Owner,Created at');
+    expect(lines[0]).toBe(
+      'ID,Name,Email,Phone,Company,Job title,Source,Owner,Created at,Industry,Province,City,WeChat OpenID,WeChat UnionID',
+    );
     expect(lines).toHaveLength(3);
     expect(file.body).toContain('张三,zhang@example.com,,上海云启,,event');
+    expect(file.body).toMatch(/,制造业,上海,上海,o6_bmjrPTlm6_2sgVt7hMZOPfL2M,uAbC123\r?\n/);
     expect(file.body).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(file.body).toContain(`'+cmd|calc`);
     expect(file.body).not.toContain('Skip me');

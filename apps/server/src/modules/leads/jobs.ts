@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ZLeadSource } from '@kindling/contracts/leads';
+import { ZLeadSource, ZOwnerFilter } from '@kindling/contracts/leads';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../platform/auth/schema';
@@ -15,10 +15,25 @@ const CHUNK = 1000;
 export const ZExportParams = z.object({
   q: z.string().optional(),
   source: ZLeadSource.optional(),
-  ownerId: z.uuid().optional(),
+  ownerId: ZOwnerFilter.optional(),
 });
 
-export const EXPORT_HEADER = ['ID', 'Name', 'Email', 'Phone', 'Company', 'Job title', 'Source', 'Owner', 'Created at'];
+export const EXPORT_HEADER = [
+  'ID',
+  'Name',
+  'Email',
+  'Phone',
+  'Company',
+  'Job title',
+  'Source',
+  'Owner',
+  'Created at',
+  'Industry',
+  'Province',
+  'City',
+  'WeChat OpenID',
+  'WeChat UnionID',
+];
 
 /**
  * Exports the leads matching the list's filter to CSV, 1,000 rows per read, reporting progress per chunk.
@@ -59,6 +74,11 @@ export const exportLeadsJob = defineJob({
             lead.source,
             ownerName,
             lead.createdAt.toISOString(),
+            lead.industry,
+            lead.province,
+            lead.city,
+            lead.wechatOpenid,
+            lead.wechatUnionid,
           ]);
         }
         done += rows.length;

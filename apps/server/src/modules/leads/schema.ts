@@ -12,6 +12,11 @@ export const leads = pgTable(
     phone: text('phone'),
     companyName: text('company_name'),
     jobTitle: text('job_title'),
+    wechatOpenid: text('wechat_openid'),
+    wechatUnionid: text('wechat_unionid'),
+    province: text('province'),
+    city: text('city'),
+    industry: text('industry'),
     source: text('source').notNull().default('manual'),
     ownerId: uuid('owner_id'),
     /** Custom field values, validated against the workspace's field definitions on write. */
@@ -29,6 +34,10 @@ export const leads = pgTable(
     index('leads_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index('leads_workspace_phone_idx').on(t.workspaceId, t.phone),
     index('leads_workspace_owner_idx').on(t.workspaceId, t.ownerId),
+    /** Serves the filter compiler's containment (`attributes @> …`) for custom-field equality and lists. */
+    index('leads_attributes_gin').using('gin', t.attributes.op('jsonb_path_ops')),
+    /** Later: dedupe WeChat followers into existing leads. */
+    index('leads_workspace_wechat_openid_idx').on(t.workspaceId, t.wechatOpenid),
     foreignKey({ name: 'leads_workspace_fk', columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete(
       'cascade',
     ),

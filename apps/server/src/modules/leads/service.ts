@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../platform/http/context';
 import { conflict, invalid, notFound, uniqueViolation } from '../../platform/http/errors';
 import { isMember } from '../../platform/workspaces/service';
 import { appendActivities } from '../activities/service';
+import { validateAttributes } from '../fields/service';
 import { cachedLeadCount, leadsChanged } from './count-cache';
 import { leads } from './schema';
 
@@ -20,6 +21,13 @@ export interface LeadInput {
   jobTitle?: string | null | undefined;
   source?: LeadSource | undefined;
   ownerId?: string | null | undefined;
+  wechatOpenid?: string | null | undefined;
+  wechatUnionid?: string | null | undefined;
+  province?: string | null | undefined;
+  city?: string | null | undefined;
+  industry?: string | null | undefined;
+  /** Custom field values by key; checked by `validateAttributes`. null clears a value. */
+  attributes?: Record<string, unknown> | undefined;
 }
 
 export interface LeadListQuery {
@@ -34,9 +42,22 @@ export interface LeadListQuery {
 }
 
 /** Fields whose changes are recorded in the timeline, in display order. */
-const TRACKED_FIELDS = ['name', 'email', 'phone', 'companyName', 'jobTitle', 'source', 'ownerId'] as const;
+const TRACKED_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'companyName',
+  'jobTitle',
+  'industry',
+  'province',
+  'city',
+  'source',
+  'ownerId',
+  'wechatOpenid',
+  'wechatUnionid',
+] as const;
 
-const SORT_COLUMNS = {
+export const SORT_COLUMNS = {
   createdAt: leads.createdAt,
   updatedAt: leads.updatedAt,
   name: leads.name,
@@ -45,12 +66,12 @@ const SORT_COLUMNS = {
   source: leads.source,
 };
 
-const leadColumns = { lead: leads, ownerName: users.name };
+export const leadColumns = { lead: leads, ownerName: users.name };
 
 const KNOWN_SOURCES: ReadonlySet<string> = new Set(ZLeadSource.options);
 const asLeadSource = (value: string): LeadSource => (KNOWN_SOURCES.has(value) ? (value as LeadSource) : 'other');
 
-function toLead(row: LeadRow, ownerName: string | null): Lead {
+export function toLead(row: LeadRow, ownerName: string | null): Lead {
   return {
     id: row.id,
     name: row.name,
@@ -61,6 +82,12 @@ function toLead(row: LeadRow, ownerName: string | null): Lead {
     source: asLeadSource(row.source),
     ownerId: row.ownerId,
     ownerName: row.ownerId ? ownerName : null,
+    wechatOpenid: row.wechatOpenid,
+    wechatUnionid: row.wechatUnionid,
+    province: row.province,
+    city: row.city,
+    industry: row.industry,
+    attributes: row.attributes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
@@ -111,6 +138,11 @@ export async function getLead(tx: Db, ctx: ServiceContext, id: string): Promise<
 
 export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput & { name: string }): Promise<Lead> {
   await assertOwnerIsMember(tx, ctx, input.ownerId);
+  const attributes = Object.fromEntries(
+    Object.entries(await validateAttributes(tx, ctx, input.attributes, { partial: false })).filter(
+      ([, value]) => value !== null,
+    ),
+  );
   const [row] = await tx
     .insert(leads)
     .values({
@@ -122,6 +154,12 @@ export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput &
       jobTitle: input.jobTitle ?? null,
       source: input.source ?? 'manual',
       ownerId: input.ownerId ?? null,
+      wechatOpenid: input.wechatOpenid ?? null,
+      wechatUnionid: input.wechatUnionid ?? null,
+      province: input.province ?? null,
+      city: input.city ?? null,
+      industry: input.industry ?? null,
+      attributes,
       createdBy: ctx.userId,
     })
     .returning()
@@ -150,10 +188,32 @@ export async function updateLead(tx: Db, ctx: ServiceContext, id: string, input:
     changes[field] = { from: before[field], to: value };
     Object.assign(set, { [field]: value });
   }
-  if (Object.keys(set).length === 0) return getLead(tx, ctx, id);
+  const attributes = await validateAttributes(tx, ctx, input.attributes, { partial: true, leadId: id });
+  const merged: Record<string, unknown> = {};
+  const cleared: string[] = [];
+  for (const [key, value] of Object.entries(attributes)) {
+    const from = before.attributes[key] ?? null;
+    if (JSON.stringify(from) === JSON.stringify(value)) continue;
+    changes[`attributes.${key}`] = { from, to: value };
+    if (value === null) cleared.push(key);
+    else merged[key] = value;
+  }
+  let attributesSql: SQL | undefined;
+  if (Object.keys(merged).length > 0 || cleared.length > 0) {
+    // Merged in SQL (jsonb ||, then - for cleared keys) so values written concurrently to other keys survive.
+    const removed =
+      cleared.length > 0
+        ? sql` - array[${sql.join(
+            cleared.map((k) => sql`${k}`),
+            sql`, `,
+          )}]::text[]`
+        : sql``;
+    attributesSql = sql`(${leads.attributes} || ${JSON.stringify(merged)}::jsonb)${removed}`;
+  }
+  if (Object.keys(set).length === 0 && !attributesSql) return getLead(tx, ctx, id);
   await tx
     .update(leads)
-    .set(set)
+    .set(attributesSql ? { ...set, attributes: attributesSql } : set)
     .where(and(eq(leads.workspaceId, ctx.workspaceId), eq(leads.id, id)))
     .catch(emailTaken);
   leadsChanged(ctx.workspaceId);
@@ -190,6 +250,13 @@ export async function restoreLead(tx: Db, ctx: ServiceContext, id: string): Prom
   return getLead(tx, ctx, id);
 }
 
+function ownerCondition(ctx: ServiceContext, ownerId: string | undefined): SQL | undefined {
+  if (!ownerId) return undefined;
+  if (ownerId === 'none') return isNull(leads.ownerId);
+  if (ownerId === 'me') return ctx.userId ? eq(leads.ownerId, ctx.userId) : sql`false`;
+  return eq(leads.ownerId, ownerId);
+}
+
 export function leadListFilter(
   ctx: ServiceContext,
   query: Omit<LeadListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
@@ -198,7 +265,7 @@ export function leadListFilter(
     eq(leads.workspaceId, ctx.workspaceId),
     query.view === 'deleted' ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
     query.source ? eq(leads.source, query.source) : undefined,
-    query.ownerId ? eq(leads.ownerId, query.ownerId) : undefined,
+    ownerCondition(ctx, query.ownerId),
   ];
   if (query.q) {
     const pattern = likePattern(query.q);

@@ -5,3 +5,4 @@ export * from '../audit/schema';
 export * from '../jobs/schema';
 export * from '../../modules/leads/schema';
 export * from '../../modules/activities/schema';
+export * from '../../modules/fields/schema';

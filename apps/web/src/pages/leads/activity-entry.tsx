@@ -5,7 +5,10 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { useFieldCatalog } from '../../api/use-fields';
 import { DateTime } from '../../components/date-time';
+import { useLanguage } from '../../i18n/use-language';
+import { localized } from './custom-fields';
 
 function isKnownType(type: string): type is ActivityType {
   return (ACTIVITY_TYPES as readonly string[]).includes(type);
@@ -24,7 +27,21 @@ export function activityColor(type: string): string {
   return isKnownType(type) ? ACTIVITY_COLORS[type] : 'gray';
 }
 
-const LEAD_FIELDS = ['name', 'email', 'phone', 'companyName', 'jobTitle', 'source', 'ownerId', 'ownerName'] as const;
+const LEAD_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'companyName',
+  'jobTitle',
+  'industry',
+  'province',
+  'city',
+  'wechatOpenid',
+  'wechatUnionid',
+  'source',
+  'ownerId',
+  'ownerName',
+] as const;
 type LeadField = (typeof LEAD_FIELDS)[number];
 const isLeadField = (field: string): field is LeadField => (LEAD_FIELDS as readonly string[]).includes(field);
 
@@ -34,7 +51,14 @@ const ZChanges = z.record(z.string(), ZChange);
 /** Resolves a user id (lead owner) to a display name, when the id is a member of the workspace. */
 export type NameOf = (userId: string) => string | undefined;
 
-function fieldLabel(t: TFunction, field: string): string {
+/** Custom field key → its label in the current language ("attributes.<key>" in a change list). */
+type CustomLabelOf = (key: string) => string | undefined;
+
+function fieldLabel(t: TFunction, field: string, customLabelOf: CustomLabelOf): string {
+  if (field.startsWith('attributes.')) {
+    const key = field.slice('attributes.'.length);
+    return customLabelOf(key) ?? key;
+  }
   if (!isLeadField(field)) return field;
   return field === 'ownerId' || field === 'ownerName' ? t('leads.fields.owner') : t(`leads.fields.${field}`);
 }
@@ -51,11 +75,17 @@ function valueText(t: TFunction, field: string, value: unknown, nameOf: NameOf):
 
 function ChangeList({ changes, nameOf }: { changes: z.infer<typeof ZChanges>; nameOf: NameOf }) {
   const { t } = useTranslation();
+  const [language] = useLanguage();
+  const catalog = useFieldCatalog();
+  const customLabelOf: CustomLabelOf = (key) => {
+    const field = catalog.data?.find((f) => f.key === key && !f.builtIn);
+    return field ? localized(field.label, language) : undefined;
+  };
   return (
     <Flex vertical gap={2}>
       {Object.entries(changes).map(([field, { from, to }]) => (
         <Typography.Text key={field} style={{ fontSize: 13 }}>
-          <Typography.Text type="secondary">{fieldLabel(t, field)}: </Typography.Text>
+          <Typography.Text type="secondary">{fieldLabel(t, field, customLabelOf)}: </Typography.Text>
           <Typography.Text delete type="secondary">
             {valueText(t, field, from, nameOf)}
           </Typography.Text>

@@ -18,6 +18,7 @@ import { listUrlFrom } from './lead-list-params';
 import { LeadProfileCard } from './lead-profile-card';
 import { LeadSourceTag } from './lead-source-tag';
 import { LeadTimeline } from './lead-timeline';
+import { LeadOwnershipActions } from './lead-ownership-actions';
 
 export function LeadDetailPage() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function LeadDetailPage() {
         subtitle={[current.jobTitle, current.companyName].filter(Boolean).join(' · ') || undefined}
         extra={
           <>
+            <LeadOwnershipActions lead={current} />
             {canWrite && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="lead-edit">
                 {t('common.edit')}

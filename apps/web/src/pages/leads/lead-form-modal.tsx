@@ -1,8 +1,10 @@
 import type { Lead } from '@kindling/contracts/leads';
-import { App, Col, Form, Input, Row } from 'antd';
+import { App, Col, Divider, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formFields, useFieldCatalog } from '../../api/use-fields';
 import { useCreateLead, useUpdateLead } from '../../api/use-leads';
 import { FormModal } from '../../components/form-modal';
+import { CustomFieldFormItems } from './custom-fields';
 import { leadToFormValues, toCreateBody, toUpdateBody, type LeadFormValues } from './lead-form-values';
 import { LeadSourceSelect } from './lead-source-select';
 import { OwnerSelect } from './owner-select';
@@ -20,15 +22,24 @@ export function LeadFormModal({ open, onClose, onSaved, lead }: LeadFormModalPro
   const { message } = App.useApp();
   const createLead = useCreateLead();
   const updateLead = useUpdateLead(lead?.id ?? '');
+  const catalog = useFieldCatalog();
+  const customFields = formFields(catalog.data);
+  // Required switches start off explicitly, so "no" is a given answer rather than a missing one.
+  const newLeadValues = {
+    source: 'manual' as const,
+    attributes: Object.fromEntries(
+      customFields.filter((f) => f.type === 'boolean' && f.required).map((f) => [f.key, false]),
+    ),
+  };
 
   const submit = async (values: LeadFormValues) => {
     if (!lead) {
-      const created = await createLead.mutateAsync(toCreateBody(values));
+      const created = await createLead.mutateAsync(toCreateBody(values, customFields));
       void message.success(t('leads.form.created', { name: created.name }));
       onSaved?.(created);
       return;
     }
-    const changes = toUpdateBody(lead, values);
+    const changes = toUpdateBody(lead, values, customFields);
     if (Object.keys(changes).length === 0) {
       void message.info(t('leads.form.noChanges'));
       onClose();
@@ -41,11 +52,12 @@ export function LeadFormModal({ open, onClose, onSaved, lead }: LeadFormModalPro
 
   return (
     <FormModal<LeadFormValues>
-      open={open}
+      // Initial values are read once when the form mounts: wait for the field definitions.
+      open={open && !catalog.isPending}
       title={lead ? t('leads.form.editTitle') : t('leads.form.createTitle')}
       onClose={onClose}
       onSubmit={submit}
-      initialValues={lead ? leadToFormValues(lead) : { source: 'manual' }}
+      initialValues={lead ? leadToFormValues(lead, customFields) : newLeadValues}
       submitText={lead ? t('common.save') : t('leads.form.create')}
       submitTestId="lead-form-submit"
       errorOverrides={{ conflict: t('leads.form.conflict') }}
@@ -100,6 +112,41 @@ export function LeadFormModal({ open, onClose, onSaved, lead }: LeadFormModalPro
             <OwnerSelect />
           </Form.Item>
         </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="industry" label={t('leads.fields.industry')} rules={[{ max: 100 }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="province" label={t('leads.fields.province')} rules={[{ max: 50 }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="city" label={t('leads.fields.city')} rules={[{ max: 50 }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="wechatOpenid" label={t('leads.fields.wechatOpenid')} rules={[{ max: 64 }]}>
+            <Input maxLength={64} className="mono" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="wechatUnionid" label={t('leads.fields.wechatUnionid')} rules={[{ max: 64 }]}>
+            <Input maxLength={64} className="mono" />
+          </Form.Item>
+        </Col>
+        {customFields.length > 0 && (
+          <>
+            <Col span={24}>
+              <Divider titlePlacement="start" plain>
+                {t('customFields.sectionTitle')}
+              </Divider>
+            </Col>
+            <CustomFieldFormItems fields={customFields} />
+          </>
+        )}
       </Row>
     </FormModal>
   );

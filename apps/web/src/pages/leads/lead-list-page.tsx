@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useSearchParamsState } from '../../hooks/use-search-params-state';
 import { useCan } from '../../session/session-context';
 import { useTasksPanel } from '../../tasks/tasks-context';
+import { AssignLeadsModal } from './assign-leads-modal';
 import { LeadFormModal } from './lead-form-modal';
 import { toListQuery, ZLeadListParams, type LeadListParams, type LeadSortField } from './lead-list-params';
 import { LeadSearchInput } from './lead-search-input';
@@ -26,6 +27,9 @@ export function LeadListPage() {
   const canWrite = useCan('leads:write');
   const canExport = useCan('leads:export');
   const canRestore = useCan('leads:delete');
+  const canAssign = useCan('leads:assign');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [assigning, setAssigning] = useState(false);
 
   const [params, setParams] = useSearchParamsState(ZLeadListParams);
   const list = useLeadList(toListQuery(params));
@@ -84,6 +88,11 @@ export function LeadListPage() {
         subtitle={t('nav.items.leads.description')}
         extra={
           <>
+            {canAssign && !inRecycleBin && (
+              <Button disabled={selected.length === 0} onClick={() => setAssigning(true)} data-testid="leads-assign">
+                {t('leads.assign.bulk', { count: selected.length })}
+              </Button>
+            )}
             {canExport && !inRecycleBin && (
               <Button icon={<DownloadOutlined />} loading={exportLeads.isPending} onClick={onExport}>
                 {t('leads.export.button')}
@@ -107,6 +116,18 @@ export function LeadListPage() {
               { value: 'deleted', label: t('leads.list.viewDeleted'), icon: <DeleteOutlined /> },
             ]}
           />
+          {!inRecycleBin && (
+            <Segmented<LeadListParams['owner']>
+              value={params.owner}
+              onChange={(owner) => setParams({ owner, page: 1 })}
+              options={[
+                { value: 'all', label: t('leads.pool.all') },
+                { value: 'me', label: t('leads.pool.mine') },
+                { value: 'none', label: t('leads.pool.public') },
+              ]}
+              data-testid="leads-owner-view"
+            />
+          )}
           <LeadSearchInput value={params.q} onSearch={onSearch} />
           <LeadSourceSelect
             allowClear
@@ -124,6 +145,15 @@ export function LeadListPage() {
             data-testid="leads-table"
             rowKey="id"
             size="middle"
+            rowSelection={
+              canAssign && !inRecycleBin
+                ? {
+                    selectedRowKeys: selected,
+                    onChange: (keys) => setSelected(keys.map(String)),
+                    preserveSelectedRowKeys: true,
+                  }
+                : undefined
+            }
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
@@ -150,6 +180,14 @@ export function LeadListPage() {
           />
         )}
       </Card>
+      <AssignLeadsModal
+        leadIds={selected}
+        open={assigning}
+        onClose={(done) => {
+          setAssigning(false);
+          if (done) setSelected([]);
+        }}
+      />
       <LeadFormModal open={creating} onClose={() => setCreating(false)} onSaved={() => setCreating(false)} />
     </>
   );

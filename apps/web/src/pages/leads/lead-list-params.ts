@@ -12,12 +12,14 @@ export const ZLeadListParams = z.object({
   order: ZSortOrder.catch('desc'),
   source: ZLeadSource.optional().catch(undefined),
   view: z.enum(['active', 'deleted']).catch('active'),
+  /** Whose leads: everyone's, mine, or the public pool (公海: nobody's). */
+  owner: z.enum(['all', 'me', 'none']).catch('all'),
 });
 export type LeadListParams = z.output<typeof ZLeadListParams>;
 export type LeadSortField = LeadListParams['sort'];
 
-export function toListQuery(params: LeadListParams): LeadListQuery {
-  return { ...params, q: params.q || undefined };
+export function toListQuery({ owner, ...params }: LeadListParams): LeadListQuery {
+  return { ...params, q: params.q || undefined, ownerId: owner === 'all' ? undefined : owner };
 }
 
 /** Lead detail links carry the list URL so "back" returns to the same page, filters and sort. */

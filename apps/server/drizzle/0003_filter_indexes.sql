@@ -1,0 +1,1 @@
+CREATE INDEX "leads_attributes_gin" ON "leads" USING gin ("attributes" jsonb_path_ops);
