@@ -13,6 +13,8 @@ import { LeadListPage } from './pages/leads/lead-list-page';
 import { ComingSoonPage } from './pages/misc/coming-soon-page';
 import { NotFoundPage } from './pages/misc/not-found-page';
 import { RouteErrorPage } from './pages/misc/route-error-page';
+import { SegmentDetailPage } from './pages/segments/segment-detail-page';
+import { SegmentListPage } from './pages/segments/segment-list-page';
 import { AccountPage } from './pages/settings/account-page';
 import { AuditLogPage } from './pages/settings/audit-log-page';
 import { CustomFieldsPage } from './pages/settings/custom-fields-page';
@@ -35,6 +37,22 @@ const consoleRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="leads:read">
         <LeadDetailPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'segments',
+    element: (
+      <RequirePermission permission="leads:read">
+        <SegmentListPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'segments/:id',
+    element: (
+      <RequirePermission permission="leads:read">
+        <SegmentDetailPage />
       </RequirePermission>
     ),
   },

@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'fields.archived',
   'fields.restored',
   'fields.reordered',
+  'segments.created',
+  'segments.updated',
+  'segments.deleted',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 

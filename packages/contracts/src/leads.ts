@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { z } from 'zod';
+import { ZFilter } from './filters';
 import { ZSortOrder, ZPageQuery, pageOf } from './pagination';
 
 export const LEAD_SOURCES = [
@@ -122,5 +123,7 @@ export const ZExportLeadsBody = z
     q: z.string().trim().max(200).optional(),
     source: ZLeadSource.optional(),
     ownerId: ZOwnerFilter.optional(),
+    /** Export only the live leads matching this filter too (the console's "export all matching the filter"). */
+    filter: ZFilter.optional(),
   })
   .strict();

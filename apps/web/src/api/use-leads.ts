@@ -6,6 +6,8 @@ import {
   type UpdateLeadBody,
   type ZListLeadsQuery,
 } from '@kindling/contracts/leads';
+import type { FilterNode } from '@kindling/contracts/filters';
+import { ZLeadCount, type LeadSearchBody } from '@kindling/contracts/segments';
 import { ZTask } from '@kindling/contracts/tasks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -15,11 +17,33 @@ import { queryKeys } from './query-keys';
 /** GET /leads parameters after defaults: what the lead pool always sends. */
 export type LeadListQuery = z.output<typeof ZListLeadsQuery>;
 
-export function useLeadList(params: LeadListQuery) {
+export function useLeadList(params: LeadListQuery, enabled = true) {
   return useQuery({
     queryKey: queryKeys.leadList(params),
     queryFn: () => api.get('/leads', ZLeadPage, params),
+    enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** POST /leads/search: the lead list narrowed by the one filter language. `null` = not wanted (GET is used). */
+export function useLeadSearch(body: LeadSearchBody | null) {
+  return useQuery({
+    queryKey: queryKeys.leadSearch(body ?? {}),
+    queryFn: () => api.post('/leads/search', ZLeadPage, body),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** POST /leads/count: how many live leads match. `null` = nothing to count yet (the filter is incomplete). */
+export function useLeadCount(filter: FilterNode | null) {
+  return useQuery({
+    queryKey: queryKeys.leadCount(filter ?? {}),
+    queryFn: async () => (await api.post('/leads/count', ZLeadCount, { filter })).count,
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
   });
 }
 
@@ -74,7 +98,7 @@ export function useRestoreLead() {
 export function useExportLeads() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (filters: { q?: string; source?: LeadSource }) =>
+    mutationFn: (filters: { q?: string; source?: LeadSource; filter?: FilterNode }) =>
       api.post('/leads/export', ZTask, { format: 'csv', ...filters }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
   });

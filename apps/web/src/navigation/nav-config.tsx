@@ -19,6 +19,7 @@ export type NavItemKey =
   | 'referral'
   | 'tracking'
   | 'leads'
+  | 'segments'
   | 'companies'
   | 'lifecycleStages'
   | 'scoring'
@@ -77,6 +78,7 @@ export const NAV_SECTIONS: NavSection[] = [
     icon: <TeamOutlined />,
     items: [
       { key: 'leads', path: '/leads', ready: true, permission: 'leads:read' },
+      { key: 'segments', path: '/segments', ready: true, permission: 'leads:read' },
       { key: 'companies', path: '/audience/companies' },
       { key: 'lifecycleStages', path: '/audience/lifecycle-stages' },
       { key: 'scoring', path: '/audience/scoring' },

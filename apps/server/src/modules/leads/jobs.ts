@@ -1,12 +1,15 @@
 import path from 'node:path';
+import { ZFilterNode } from '@kindling/contracts/filters';
 import { ZLeadSource, ZOwnerFilter } from '@kindling/contracts/leads';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../platform/auth/schema';
 import { withTenant } from '../../platform/db/tenant';
 import { openCsvFile } from '../../platform/export/csv';
+import { AppError } from '../../platform/http/errors';
 import { defineJob } from '../../platform/jobs/queue';
 import { runTask } from '../../platform/jobs/tasks';
+import { compileCheckedFilter, filterScope } from '../segments/service';
 import { leads } from './schema';
 import { leadListFilter } from './service';
 
@@ -16,6 +19,8 @@ export const ZExportParams = z.object({
   q: z.string().optional(),
   source: ZLeadSource.optional(),
   ownerId: ZOwnerFilter.optional(),
+  /** A filter-language AST ANDed with the list filter (a segment, or "everything matching the filter"). */
+  filter: ZFilterNode.optional(),
 });
 
 export const EXPORT_HEADER = [
@@ -36,7 +41,7 @@ export const EXPORT_HEADER = [
 ];
 
 /**
- * Exports the leads matching the list's filter to CSV, 1,000 rows per read, reporting progress per chunk.
+ * Exports the leads matching the list's filter (and the filter-language `filter`, if any) to CSV, 1,000 rows per read, reporting progress per chunk.
  * Keyset pagination by id keeps each read cheap however deep the export goes.
  */
 export const exportLeadsJob = defineJob({
@@ -46,8 +51,20 @@ export const exportLeadsJob = defineJob({
     await runTask(database, workspaceId, taskId, async (task, progress) => {
       const params = ZExportParams.parse(task.params);
       const ctx = { workspaceId, userId: task.createdBy };
-      const filter = leadListFilter(ctx, { ...params, view: 'active' });
-      const total = await withTenant(database.db, workspaceId, async (tx) => tx.$count(leads, filter));
+      const { filter, total } = await withTenant(database.db, workspaceId, async (tx) => {
+        const { filter: ast, ...list } = params;
+        const listFilter = leadListFilter(ctx, { ...list, view: 'active' });
+        // Checked again here: the fields may have changed since the export was asked for.
+        const where = ast
+          ? and(listFilter, compileCheckedFilter(ctx, ast, await filterScope(tx, ctx), ''))
+          : listFilter;
+        return { filter: where, total: await tx.$count(leads, where) };
+      }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'validation_failed') {
+          throw new Error('The filter no longer fits the lead fields; edit it and export again', { cause: error });
+        }
+        throw error;
+      });
       await progress.report(0, total);
       const filePath = path.join(dataDir, 'files', workspaceId, 'exports', `${taskId}.csv`);
       const csv = await openCsvFile(filePath, EXPORT_HEADER);

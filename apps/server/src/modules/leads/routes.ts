@@ -17,6 +17,7 @@ import type { App, AppDeps } from '../../platform/http/types';
 import { createTask, getTask } from '../../platform/jobs/tasks';
 import type { Db } from '../../platform/db/client';
 import { listLeadActivities } from '../activities/service';
+import { compileCheckedFilter, filterScope } from '../segments/service';
 import { exportLeadsJob } from './jobs';
 import { addNote, createLead, deleteLead, getLead, listLeads, restoreLead, updateLead } from './service';
 
@@ -186,6 +187,8 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
       const ctx = serviceContext(request);
       const { format, ...filter } = request.body;
       const task = await inTenant(ctx, async (tx) => {
+        // A filter that does not fit the fields is refused now (400 body.filter…), not when the job runs.
+        if (filter.filter) compileCheckedFilter(ctx, filter.filter, await filterScope(tx, ctx));
         const row = await createTask(tx, ctx, { kind: 'leads.export', title: 'Export leads', params: filter });
         await recordAudit(tx, ctx, {
           action: 'leads.exported',

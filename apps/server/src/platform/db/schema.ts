@@ -6,3 +6,4 @@ export * from '../jobs/schema';
 export * from '../../modules/leads/schema';
 export * from '../../modules/activities/schema';
 export * from '../../modules/fields/schema';
+export * from '../../modules/segments/schema';

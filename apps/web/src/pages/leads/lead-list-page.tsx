@@ -1,9 +1,12 @@
-import { DeleteOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import type { FilterGroup } from '@kindling/contracts/filters';
 import type { Lead } from '@kindling/contracts/leads';
-import { Alert, App, Button, Card, Empty, Segmented, Table } from 'antd';
+import { Alert, App, Badge, Button, Card, Empty, Segmented, Table } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useExportLeads, useLeadList, useRestoreLead } from '../../api/use-leads';
+import { useExportLeads, useRestoreLead } from '../../api/use-leads';
+import { countConditions } from '../../components/filter-builder/filter-tree';
+import { FilterDrawer } from '../../components/filter-builder/filter-drawer';
 import { PageHeader } from '../../components/page-header';
 import { QueryErrorResult } from '../../components/query-error-result';
 import { useNotifyError } from '../../errors/use-notify-error';
@@ -13,9 +16,14 @@ import { useCan } from '../../session/session-context';
 import { useTasksPanel } from '../../tasks/tasks-context';
 import { AssignLeadsModal } from './assign-leads-modal';
 import { LeadFormModal } from './lead-form-modal';
-import { toListQuery, ZLeadListParams, type LeadListParams, type LeadSortField } from './lead-list-params';
+import { SaveSegmentModal } from '../segments/save-segment-modal';
+import { LeadFilterBar } from './lead-filter-bar';
+import { filterParamOf } from './lead-filter-param';
+import { ZLeadListParams, type LeadListParams } from './lead-list-params';
 import { LeadSearchInput } from './lead-search-input';
 import { LeadSourceSelect } from './lead-source-select';
+import { leadTableChange } from './lead-table-change';
+import { useLeadPoolList } from './use-lead-pool-list';
 import { totalWidth, useLeadColumns } from './use-lead-columns';
 
 export function LeadListPage() {
@@ -32,15 +40,21 @@ export function LeadListPage() {
   const [assigning, setAssigning] = useState(false);
 
   const [params, setParams] = useSearchParamsState(ZLeadListParams);
-  const list = useLeadList(toListQuery(params));
+  const { list, applied, filter } = useLeadPoolList(params);
+  const [filtering, setFiltering] = useState(false);
+  const [savingSegment, setSavingSegment] = useState(false);
   const exportLeads = useExportLeads();
   const restoreLead = useRestoreLead();
   const [creating, setCreating] = useState(false);
 
   const inRecycleBin = params.view === 'deleted';
-  const filtered = Boolean(params.q || params.source);
+  const filtered = Boolean(params.q || params.source || filter);
 
   const onSearch = useCallback((q: string) => setParams({ q, page: 1 }, { replace: true }), [setParams]);
+  const applyFilter = (next: FilterGroup | null) => {
+    setParams({ filter: filterParamOf(next), page: 1 });
+    setFiltering(false);
+  };
 
   const onRestore = (lead: Lead) =>
     restoreLead.mutate(lead.id, {
@@ -50,7 +64,7 @@ export function LeadListPage() {
 
   const onExport = () =>
     exportLeads.mutate(
-      { q: params.q || undefined, source: params.source },
+      filter ? { q: params.q || undefined, filter } : { q: params.q || undefined, source: params.source },
       {
         onSuccess: () => {
           void message.success(t('leads.export.started'));
@@ -129,6 +143,11 @@ export function LeadListPage() {
             />
           )}
           <LeadSearchInput value={params.q} onSearch={onSearch} />
+          <Badge count={applied ? countConditions(applied) : 0} size="small">
+            <Button icon={<FilterOutlined />} onClick={() => setFiltering(true)} data-testid="filter-open">
+              {t('filters.open')}
+            </Button>
+          </Badge>
           <LeadSourceSelect
             allowClear
             placeholder={t('leads.list.sourceFilter')}
@@ -137,6 +156,15 @@ export function LeadListPage() {
             style={{ width: 160 }}
           />
         </div>
+        {applied && (
+          <LeadFilterBar
+            filter={applied}
+            inRecycleBin={inRecycleBin}
+            onEdit={() => setFiltering(true)}
+            onClear={() => applyFilter(null)}
+            onSaveAsSegment={canWrite ? () => setSavingSegment(true) : undefined}
+          />
+        )}
         {inRecycleBin && <Alert type="info" showIcon title={t('leads.recycleBin.hint')} style={{ marginBottom: 16 }} />}
         {list.isError && !list.data ? (
           <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
@@ -167,16 +195,9 @@ export function LeadListPage() {
               pageSizeOptions: [10, 20, 50, 100],
               showTotal: (total) => t('leads.list.total', { total }),
             }}
-            onChange={(pagination, _filters, sorter, { action }) => {
-              const single = Array.isArray(sorter) ? sorter[0] : sorter;
-              const sort = single?.order ? (single.columnKey as LeadSortField) : undefined;
-              setParams({
-                page: action === 'paginate' ? (pagination.current ?? 1) : 1,
-                pageSize: pagination.pageSize ?? params.pageSize,
-                sort: sort ?? 'createdAt',
-                order: sort ? (single?.order === 'ascend' ? 'asc' : 'desc') : 'desc',
-              });
-            }}
+            onChange={(pagination, _filters, sorter, extra) =>
+              setParams(leadTableChange(pagination, sorter, extra, params.pageSize))
+            }
           />
         )}
       </Card>
@@ -188,6 +209,8 @@ export function LeadListPage() {
           if (done) setSelected([]);
         }}
       />
+      <FilterDrawer open={filtering} applied={applied} onApply={applyFilter} onClose={() => setFiltering(false)} />
+      {applied && <SaveSegmentModal open={savingSegment} filter={applied} onClose={() => setSavingSegment(false)} />}
       <LeadFormModal open={creating} onClose={() => setCreating(false)} onSaved={() => setCreating(false)} />
     </>
   );

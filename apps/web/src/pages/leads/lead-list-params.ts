@@ -14,11 +14,13 @@ export const ZLeadListParams = z.object({
   view: z.enum(['active', 'deleted']).catch('active'),
   /** Whose leads: everyone's, mine, or the public pool (公海: nobody's). */
   owner: z.enum(['all', 'me', 'none']).catch('all'),
+  /** The applied filter as JSON (see ./lead-filter-param.ts); '' = none. */
+  filter: z.string().max(50_000).catch(''),
 });
 export type LeadListParams = z.output<typeof ZLeadListParams>;
 export type LeadSortField = LeadListParams['sort'];
 
-export function toListQuery({ owner, ...params }: LeadListParams): LeadListQuery {
+export function toListQuery({ owner, filter: _filter, ...params }: LeadListParams): LeadListQuery {
   return { ...params, q: params.q || undefined, ownerId: owner === 'all' ? undefined : owner };
 }
 
@@ -29,7 +31,7 @@ export interface LeadLinkState {
 
 export function listUrlFrom(state: unknown): string {
   if (typeof state === 'object' && state !== null && 'listUrl' in state && typeof state.listUrl === 'string') {
-    if (state.listUrl.startsWith('/leads')) return state.listUrl;
+    if (state.listUrl.startsWith('/leads') || state.listUrl.startsWith('/segments/')) return state.listUrl;
   }
   return '/leads';
 }

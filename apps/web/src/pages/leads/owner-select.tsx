@@ -2,12 +2,12 @@ import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMembers } from '../../api/use-members';
 
-/** Pick a lead owner among the workspace's members (value = the member's user id). */
-export function OwnerSelect(props: Omit<SelectProps<string>, 'options' | 'loading'>) {
+/** Pick a lead owner among the workspace's members (value = the member's user id; several with mode="multiple"). */
+export function OwnerSelect<V extends string | string[] = string>(props: Omit<SelectProps<V>, 'options' | 'loading'>) {
   const { t } = useTranslation();
   const members = useMembers();
   return (
-    <Select<string>
+    <Select<V>
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={t('leads.form.ownerPlaceholder')}

@@ -8,7 +8,7 @@ import type { LeadLinkState, LeadListParams, LeadSortField } from './lead-list-p
 import { LeadSourceTag } from './lead-source-tag';
 
 interface Options {
-  params: LeadListParams;
+  params: Pick<LeadListParams, 'sort' | 'order' | 'view'>;
   /** Recycle-bin rows get a Restore action when given. */
   onRestore?: (lead: Lead) => void;
   restoringId?: string | null;
