@@ -73,6 +73,27 @@ export async function runLeadJourney(scenario: Scenario, ctx: JourneyContext): P
     await waitForText(leadsTable.locator('tr.ant-table-row'), company);
   });
 
+  await scenario.step('the filter builder finds the lead by a condition, with a live count', async () => {
+    await page.getByTestId('leads-search').fill('');
+    await page.waitForURL((url) => !url.searchParams.get('q'));
+    await page.getByTestId('filter-open').click();
+    await page.getByTestId('filter-add-condition').first().click();
+    const pick = async (testId: string, option: string) => {
+      await page.getByTestId('filter-condition').last().getByTestId(testId).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: new RegExp(`^${option}$`) })
+        .click();
+    };
+    await pick('filter-field', 'Email');
+    await pick('filter-operator', 'contains');
+    await page.getByTestId('filter-condition').last().getByPlaceholder(/value/i).fill(suffix);
+    await waitForText(page.getByTestId('filter-count'), /\b1\b/);
+    await page.getByTestId('filter-apply').click();
+    await page.waitForURL((url) => url.searchParams.has('filter'));
+    await waitForCount(leadsTable.locator('tr.ant-table-row'), 1);
+    await leadsTable.getByRole('link', { name: leadName, exact: true }).waitFor();
+  });
+
   await scenario.step('open the lead detail page', async () => {
     await leadsTable.getByRole('link', { name: leadName, exact: true }).click();
     await page.waitForURL(/\/leads\/[^/?]+/);

@@ -632,7 +632,7 @@ export const en: LocaleResource = {
     apply: 'Apply filter',
     reset: 'Clear conditions',
     invalid: 'Some conditions are not valid; see the highlighted ones',
-    active: 'Filter active ({{count}} conditions)',
+    active: 'Filter active · conditions: {{count}}',
     clear: 'Clear',
     recycleBinIgnored: 'The filter does not apply to the recycle bin',
     all: 'All leads',
