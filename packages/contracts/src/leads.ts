@@ -18,6 +18,19 @@ export const LEAD_SOURCES = [
   'other',
 ] as const;
 export const ZLeadSource = z.enum(LEAD_SOURCES);
+
+/** The lead's optional text fields, in display order (forms, timeline, change tracking). */
+export const LEAD_OPTIONAL_TEXT_FIELDS = [
+  'email',
+  'phone',
+  'companyName',
+  'jobTitle',
+  'industry',
+  'province',
+  'city',
+  'wechatOpenid',
+  'wechatUnionid',
+] as const;
 export type LeadSource = z.infer<typeof ZLeadSource>;
 
 const text = (max: number) => z.string().trim().max(max);

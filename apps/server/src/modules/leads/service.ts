@@ -1,3 +1,4 @@
+import { LEAD_OPTIONAL_TEXT_FIELDS } from '@kindling/contracts/leads';
 import type { Lead, LeadSource } from '@kindling/contracts/leads';
 import { ZLeadSource } from '@kindling/contracts/leads';
 import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
@@ -42,20 +43,7 @@ export interface LeadListQuery {
 }
 
 /** Fields whose changes are recorded in the timeline, in display order. */
-const TRACKED_FIELDS = [
-  'name',
-  'email',
-  'phone',
-  'companyName',
-  'jobTitle',
-  'industry',
-  'province',
-  'city',
-  'source',
-  'ownerId',
-  'wechatOpenid',
-  'wechatUnionid',
-] as const;
+const TRACKED_FIELDS = ['name', ...LEAD_OPTIONAL_TEXT_FIELDS, 'source', 'ownerId'] as const;
 
 export const SORT_COLUMNS = {
   createdAt: leads.createdAt,

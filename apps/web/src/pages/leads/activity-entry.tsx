@@ -1,3 +1,4 @@
+import { LEAD_OPTIONAL_TEXT_FIELDS } from '@kindling/contracts/leads';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '@kindling/contracts/activities';
 import { ZLeadSource } from '@kindling/contracts/leads';
 import { Flex, Typography } from 'antd';
@@ -27,21 +28,7 @@ export function activityColor(type: string): string {
   return isKnownType(type) ? ACTIVITY_COLORS[type] : 'gray';
 }
 
-const LEAD_FIELDS = [
-  'name',
-  'email',
-  'phone',
-  'companyName',
-  'jobTitle',
-  'industry',
-  'province',
-  'city',
-  'wechatOpenid',
-  'wechatUnionid',
-  'source',
-  'ownerId',
-  'ownerName',
-] as const;
+const LEAD_FIELDS = ['name', ...LEAD_OPTIONAL_TEXT_FIELDS, 'source', 'ownerId', 'ownerName'] as const;
 type LeadField = (typeof LEAD_FIELDS)[number];
 const isLeadField = (field: string): field is LeadField => (LEAD_FIELDS as readonly string[]).includes(field);
 

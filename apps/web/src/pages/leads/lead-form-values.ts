@@ -1,3 +1,4 @@
+import { LEAD_OPTIONAL_TEXT_FIELDS } from '@kindling/contracts/leads';
 import type { FieldDefinition } from '@kindling/contracts/fields';
 import type { CreateLeadBody, Lead, LeadSource, UpdateLeadBody } from '@kindling/contracts/leads';
 import { attributesToFormValues, formValuesToAttributes, type AttributeFormValues } from './custom-fields';
@@ -18,17 +19,7 @@ export interface LeadFormValues {
   attributes?: AttributeFormValues;
 }
 
-const OPTIONAL_TEXT_FIELDS = [
-  'email',
-  'phone',
-  'companyName',
-  'jobTitle',
-  'industry',
-  'province',
-  'city',
-  'wechatOpenid',
-  'wechatUnionid',
-] as const;
+const OPTIONAL_TEXT_FIELDS = LEAD_OPTIONAL_TEXT_FIELDS;
 
 /** Blank means "not set": the API stores null, never an empty string. */
 function blankToNull(value: string | null | undefined): string | null {
