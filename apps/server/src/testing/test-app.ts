@@ -1,3 +1,4 @@
+import type { Lead } from '@kindling/contracts/leads';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -82,4 +83,27 @@ export async function addMember(ctx: TestContext, workspaceId: string, role: Rol
   const user = await createUser(ctx.database.db, { email, name: `${role} ${counter}`, password: TEST_PASSWORD });
   await ctx.database.db.insert(memberships).values({ workspaceId, userId: user.id, role });
   return { userId: user.id, email, workspaceId, cookie: await loginCookie(ctx.app, email) };
+}
+
+/** One API call as a signed-in user. */
+export function callAs(
+  ctx: TestContext,
+  user: TestUser,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
+  return ctx.app.inject({
+    method,
+    url,
+    headers: { cookie: user.cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+/** Creates a lead through the API and fails the test if the server refuses. */
+export async function createLeadAs(ctx: TestContext, user: TestUser, body: Record<string, unknown>): Promise<Lead> {
+  const res = await callAs(ctx, user, 'POST', '/api/v1/leads', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<Lead>();
 }

@@ -1,9 +1,17 @@
 import type { AuditEntry } from '@kindling/contracts/audit';
-import type { Lead, LeadPage } from '@kindling/contracts/leads';
+import type { LeadPage } from '@kindling/contracts/leads';
 import type { Segment } from '@kindling/contracts/segments';
 import type { Task } from '@kindling/contracts/tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createOwner, createTestContext, type TestContext, type TestUser } from '../../testing/test-app';
+import {
+  addMember,
+  createOwner,
+  createTestContext,
+  type TestContext,
+  type TestUser,
+  callAs,
+  createLeadAs,
+} from '../../testing/test-app';
 
 let ctx: TestContext;
 let owner: TestUser;
@@ -38,20 +46,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, user: TestUser, payload?: unknown) {
-  return ctx.app.inject({
-    method,
-    url,
-    headers: { cookie: user.cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const api = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, user: TestUser, payload?: unknown) =>
+  callAs(ctx, user, method, url, payload);
 
-async function createLead(user: TestUser, body: Record<string, unknown>): Promise<Lead> {
-  const res = await api('POST', '/api/v1/leads', user, body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<Lead>();
-}
+const createLead = (user: TestUser, body: Record<string, unknown>) => createLeadAs(ctx, user, body);
 
 const field = (name: string, operator: string, value?: unknown) => ({ kind: 'field', field: name, operator, value });
 const all = (...children: unknown[]) => ({ kind: 'group', op: 'and', children });

@@ -1,6 +1,13 @@
-import type { Lead, LeadPage } from '@kindling/contracts/leads';
+import type { LeadPage } from '@kindling/contracts/leads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOwner, createTestContext, type TestContext, type TestUser } from '../../testing/test-app';
+import {
+  createOwner,
+  createTestContext,
+  type TestContext,
+  type TestUser,
+  callAs,
+  createLeadAs,
+} from '../../testing/test-app';
 
 let ctx: TestContext;
 let owner: TestUser;
@@ -33,20 +40,10 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function api(method: 'GET' | 'POST' | 'DELETE', url: string, user: TestUser, payload?: unknown) {
-  return ctx.app.inject({
-    method,
-    url,
-    headers: { cookie: user.cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
+const api = (method: 'GET' | 'POST' | 'DELETE', url: string, user: TestUser, payload?: unknown) =>
+  callAs(ctx, user, method, url, payload);
 
-async function createLead(user: TestUser, body: Record<string, unknown>): Promise<Lead> {
-  const res = await api('POST', '/api/v1/leads', user, body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<Lead>();
-}
+const createLead = (user: TestUser, body: Record<string, unknown>) => createLeadAs(ctx, user, body);
 
 const field = (name: string, operator: string, value?: unknown) => ({ kind: 'field', field: name, operator, value });
 

@@ -1,11 +1,11 @@
-import { CloseOutlined } from '@ant-design/icons';
 import type { BehaviourCondition } from '@kindling/contracts/filters';
-import { AutoComplete, Button, Flex, InputNumber, Select, Tag } from 'antd';
+import { AutoComplete, Flex, InputNumber, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFilterBuilder } from './filter-builder-context';
 import type { NodePath } from './filter-tree';
 import { KNOWN_ACTIVITY_TYPES } from './filter-words';
 import { NodeIssues, useNodeIssues } from './node-issues';
+import { RemoveNodeButton } from './remove-node-button';
 
 /** "did <activity> at least/at most N times in the last D days". Property predicates are not edited yet. */
 export function BehaviourConditionEditor({ condition, path }: { condition: BehaviourCondition; path: NodePath }) {
@@ -55,13 +55,7 @@ export function BehaviourConditionEditor({ condition, path }: { condition: Behav
           suffix={t('filters.behaviour.days')}
           style={{ width: 120 }}
         />
-        <Button
-          type="text"
-          size="small"
-          icon={<CloseOutlined />}
-          aria-label={t('filters.remove')}
-          onClick={() => remove(path)}
-        />
+        <RemoveNodeButton onRemove={() => remove(path)} />
       </Flex>
       <NodeIssues messages={issues} />
     </Flex>

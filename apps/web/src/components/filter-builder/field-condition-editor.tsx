@@ -1,11 +1,11 @@
-import { CloseOutlined } from '@ant-design/icons';
 import { operatorsFor, type FieldCondition } from '@kindling/contracts/filters';
-import { Button, Flex, Select } from 'antd';
+import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFilterBuilder } from './filter-builder-context';
 import { newFieldCondition, withOperator, type NodePath } from './filter-tree';
 import { NodeIssues, useNodeIssues } from './node-issues';
 import { ValueInput } from './value-input';
+import { RemoveNodeButton } from './remove-node-button';
 
 /** "field · operator · value" for one field condition. */
 export function FieldConditionEditor({ condition, path }: { condition: FieldCondition; path: NodePath }) {
@@ -56,13 +56,7 @@ export function FieldConditionEditor({ condition, path }: { condition: FieldCond
             }}
           />
         )}
-        <Button
-          type="text"
-          size="small"
-          icon={<CloseOutlined />}
-          aria-label={t('filters.remove')}
-          onClick={() => remove(path)}
-        />
+        <RemoveNodeButton onRemove={() => remove(path)} />
       </Flex>
       <NodeIssues messages={issues} />
     </Flex>
