@@ -19,6 +19,7 @@ import { fieldsRoutes } from './modules/fields/routes';
 import { assignmentRoutes } from './modules/leads/assignment-routes';
 import { leadsRoutes } from './modules/leads/routes';
 import { segmentsRoutes } from './modules/segments/routes';
+import { preferencesRoutes } from './modules/preferences/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
 import type { Database } from './platform/db/client';
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     leadsRoutes(api, deps);
     segmentsRoutes(api, deps);
     fieldsRoutes(api, deps);
+    preferencesRoutes(api, deps);
     assignmentRoutes(api, deps);
     tasksRoutes(api, deps);
     auditRoutes(api, deps);

@@ -13,6 +13,7 @@ export const queryKeys = {
   lead: (id: string) => ['leads', 'detail', id] as const,
   leadActivities: (id: string) => ['leads', 'activities', id] as const,
   fields: ['fields'] as const,
+  leadColumns: ['preferences', 'lead-columns'] as const,
   segments: ['segments'] as const,
   segmentList: ['segments', 'list'] as const,
   segment: (id: string) => ['segments', 'detail', id] as const,

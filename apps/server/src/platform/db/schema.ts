@@ -7,3 +7,4 @@ export * from '../../modules/leads/schema';
 export * from '../../modules/activities/schema';
 export * from '../../modules/fields/schema';
 export * from '../../modules/segments/schema';
+export * from '../../modules/preferences/schema';

@@ -363,6 +363,16 @@ export const en: LocaleResource = {
       releaseConfirm: 'Return this lead to the public pool?',
       released: 'Returned to the public pool',
     },
+    columns: {
+      button: 'Columns',
+      title: 'Columns',
+      hint: 'Tick the columns to show (up to {{max}}) and order them with the arrows. Name always comes first.',
+      fixed: 'Always first',
+      moveUp: 'Move up',
+      moveDown: 'Move down',
+      reset: 'Restore defaults',
+      saved: 'Columns saved',
+    },
     recycleBin: {
       hint: 'Deleted leads stay in the recycle bin for 30 days and can be restored at any time until then.',
       restore: 'Restore',

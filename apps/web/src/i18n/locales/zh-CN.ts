@@ -340,6 +340,16 @@ export const zhCN = {
       releaseConfirm: '确定将该潜客退回公海？',
       released: '已退回公海',
     },
+    columns: {
+      button: '列设置',
+      title: '列设置',
+      hint: '勾选要显示的列（最多 {{max}} 列），用箭头调整顺序。姓名始终在第一列。',
+      fixed: '固定首列',
+      moveUp: '上移',
+      moveDown: '下移',
+      reset: '恢复默认',
+      saved: '列设置已保存',
+    },
     recycleBin: {
       hint: '已删除的潜客会在回收站保留 30 天，期间可随时恢复。',
       restore: '恢复',

@@ -4,7 +4,9 @@ import type { Lead } from '@kindling/contracts/leads';
 import { Alert, App, Badge, Button, Card, Empty, Segmented, Table } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldCatalog } from '../../api/use-fields';
 import { useExportLeads, useRestoreLead } from '../../api/use-leads';
+import { useLeadColumnPreference } from '../../api/use-preferences';
 import { countConditions } from '../../components/filter-builder/filter-tree';
 import { FilterDrawer } from '../../components/filter-builder/filter-drawer';
 import { PageHeader } from '../../components/page-header';
@@ -15,6 +17,7 @@ import { useSearchParamsState } from '../../hooks/use-search-params-state';
 import { useCan } from '../../session/session-context';
 import { useTasksPanel } from '../../tasks/tasks-context';
 import { AssignLeadsModal } from './assign-leads-modal';
+import { LeadColumnsButton } from './lead-columns-button';
 import { LeadFormModal } from './lead-form-modal';
 import { SaveSegmentModal } from '../segments/save-segment-modal';
 import { LeadFilterBar } from './lead-filter-bar';
@@ -74,8 +77,12 @@ export function LeadListPage() {
       },
     );
 
+  const catalog = useFieldCatalog();
+  const columnKeys = useLeadColumnPreference();
   const columns = useLeadColumns({
     params,
+    columnKeys,
+    fields: catalog.data,
     onRestore: canRestore ? onRestore : undefined,
     restoringId: restoreLead.isPending ? restoreLead.variables : null,
   });
@@ -155,6 +162,7 @@ export function LeadListPage() {
             onChange={(source) => setParams({ source, page: 1 })}
             style={{ width: 160 }}
           />
+          <LeadColumnsButton columns={columnKeys} fields={catalog.data} />
         </div>
         {applied && (
           <LeadFilterBar

@@ -1,94 +1,154 @@
 import { UndoOutlined } from '@ant-design/icons';
+import type { FieldDefinition, FieldType } from '@kindling/contracts/fields';
 import type { Lead } from '@kindling/contracts/leads';
-import { Button, Typography, type TableColumnsType } from 'antd';
+import { DEFAULT_LEAD_COLUMNS } from '@kindling/contracts/preferences';
+import { Button, Typography, type TableColumnType, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { DateTime } from '../../components/date-time';
+import { useLanguage } from '../../i18n/use-language';
+import { CustomFieldValue, localized } from './custom-fields';
 import type { LeadLinkState, LeadListParams, LeadSortField } from './lead-list-params';
 import { LeadSourceTag } from './lead-source-tag';
 
 interface Options {
   params: Pick<LeadListParams, 'sort' | 'order' | 'view'>;
+  /**
+   * Field catalogue keys to show, in order (custom fields by their key); the default columns without. The name
+   * column always comes first and stays fixed; keys that are unknown or archived are skipped.
+   */
+  columnKeys?: readonly string[];
+  /** The field catalogue, needed to show custom fields. */
+  fields?: FieldDefinition[];
   /** Recycle-bin rows get a Restore action when given. */
   onRestore?: (lead: Lead) => void;
   restoringId?: string | null;
 }
+
+type LeadColumn = TableColumnType<Lead>;
+type TextField =
+  'email' | 'phone' | 'companyName' | 'jobTitle' | 'industry' | 'province' | 'city' | 'wechatOpenid' | 'wechatUnionid';
 
 /** For the table's horizontal scroll: every column has a fixed width, so ellipsis works. */
 export function totalWidth(columns: TableColumnsType<Lead>): number {
   return columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0);
 }
 
+/** Fields a user can choose as list columns: every non-archived field of the catalogue, in catalogue order. */
+export const columnChoices = (catalog: FieldDefinition[] | undefined): FieldDefinition[] =>
+  (catalog ?? []).filter((field) => !field.archived);
+
 const text = (value: string | null) => value || <Typography.Text type="secondary">—</Typography.Text>;
 
-export function useLeadColumns({ params, onRestore, restoringId }: Options): TableColumnsType<Lead> {
+const CUSTOM_WIDTHS: Partial<Record<FieldType, number>> = {
+  long_text: 240,
+  multi_select: 220,
+  url: 200,
+  email: 200,
+  number: 110,
+  boolean: 90,
+  date: 120,
+  datetime: 150,
+};
+
+export function useLeadColumns({
+  params,
+  columnKeys,
+  fields,
+  onRestore,
+  restoringId,
+}: Options): TableColumnsType<Lead> {
   const { t } = useTranslation();
+  const [language] = useLanguage();
   const location = useLocation();
   const linkState: LeadLinkState = { listUrl: `${location.pathname}${location.search}` };
 
   const sortOrderOf = (field: LeadSortField): 'ascend' | 'descend' | null =>
     params.sort === field ? (params.order === 'asc' ? 'ascend' : 'descend') : null;
   const sortable = (field: LeadSortField) => ({ key: field, sorter: true, sortOrder: sortOrderOf(field) });
+  const plainText = (key: TextField, width: number): LeadColumn => ({
+    title: t(`leads.fields.${key}`),
+    dataIndex: key,
+    key,
+    width,
+    ellipsis: true,
+    render: text,
+  });
+  const instant = (key: 'createdAt' | 'updatedAt'): LeadColumn => ({
+    title: t(`leads.fields.${key}`),
+    dataIndex: key,
+    ...sortable(key),
+    width: 150,
+    render: (_value, lead) => <DateTime value={lead[key]} />,
+  });
 
-  const columns: TableColumnsType<Lead> = [
-    {
-      title: t('leads.fields.name'),
-      dataIndex: 'name',
-      ...sortable('name'),
-      fixed: 'left',
-      width: 140,
-      ellipsis: true,
-      // Deleted leads have no detail page until restored.
-      render: (_value, lead) =>
-        lead.deletedAt ? (
-          lead.name
-        ) : (
-          <Link to={`/leads/${lead.id}`} state={linkState}>
-            {lead.name}
-          </Link>
-        ),
-    },
-    {
-      title: t('leads.fields.email'),
-      dataIndex: 'email',
-      ...sortable('email'),
-      width: 200,
-      ellipsis: true,
-      render: text,
-    },
-    { title: t('leads.fields.phone'), dataIndex: 'phone', key: 'phone', width: 140, render: text },
-    {
-      title: t('leads.fields.companyName'),
-      dataIndex: 'companyName',
-      ...sortable('companyName'),
-      width: 190,
-      ellipsis: true,
-      render: text,
-    },
-    {
-      title: t('leads.fields.jobTitle'),
-      dataIndex: 'jobTitle',
-      key: 'jobTitle',
-      width: 120,
-      ellipsis: true,
-      render: text,
-    },
-    {
+  const nameColumn: LeadColumn = {
+    title: t('leads.fields.name'),
+    dataIndex: 'name',
+    ...sortable('name'),
+    fixed: 'left',
+    width: 140,
+    ellipsis: true,
+    // Deleted leads have no detail page until restored.
+    render: (_value, lead) =>
+      lead.deletedAt ? (
+        lead.name
+      ) : (
+        <Link to={`/leads/${lead.id}`} state={linkState}>
+          {lead.name}
+        </Link>
+      ),
+  };
+
+  /** Built-in fields by catalogue key (sortable where the API can sort). */
+  const builtIn: Record<string, () => LeadColumn> = {
+    email: () => ({ ...plainText('email', 200), ...sortable('email') }),
+    phone: () => ({ ...plainText('phone', 140), ellipsis: false }),
+    companyName: () => ({ ...plainText('companyName', 190), ...sortable('companyName') }),
+    jobTitle: () => plainText('jobTitle', 120),
+    industry: () => plainText('industry', 120),
+    province: () => plainText('province', 100),
+    city: () => plainText('city', 100),
+    wechatOpenid: () => plainText('wechatOpenid', 200),
+    wechatUnionid: () => plainText('wechatUnionid', 200),
+    source: () => ({
       title: t('leads.fields.source'),
       dataIndex: 'source',
       ...sortable('source'),
       width: 100,
       render: (_value, lead) => <LeadSourceTag source={lead.source} />,
-    },
-    { title: t('leads.fields.owner'), dataIndex: 'ownerName', key: 'owner', width: 110, ellipsis: true, render: text },
-    {
-      title: t('leads.fields.createdAt'),
-      dataIndex: 'createdAt',
-      ...sortable('createdAt'),
-      width: 150,
-      render: (_value, lead) => <DateTime value={lead.createdAt} />,
-    },
-  ];
+    }),
+    ownerId: () => ({
+      title: t('leads.fields.owner'),
+      dataIndex: 'ownerName',
+      key: 'ownerId',
+      width: 110,
+      ellipsis: true,
+      render: text,
+    }),
+    createdAt: () => instant('createdAt'),
+    updatedAt: () => instant('updatedAt'),
+  };
+
+  /** Custom fields show `lead.attributes[key]` by type; the API cannot sort by them. */
+  const customColumn = (field: FieldDefinition): LeadColumn => ({
+    title: localized(field.label, language),
+    key: `attributes.${field.key}`,
+    width: CUSTOM_WIDTHS[field.type] ?? 150,
+    ellipsis: field.type !== 'multi_select',
+    render: (_value, lead) => <CustomFieldValue field={field} value={lead.attributes[field.key]} />,
+  });
+
+  const customByKey = new Map(
+    (fields ?? []).filter((field) => !field.builtIn && !field.archived).map((field) => [field.key, field]),
+  );
+  const chosen = (columnKeys ?? DEFAULT_LEAD_COLUMNS).filter((key) => key !== 'name');
+  const columns: TableColumnsType<Lead> = [nameColumn];
+  for (const key of new Set(chosen)) {
+    const custom = customByKey.get(key);
+    const column = builtIn[key]?.() ?? (custom ? customColumn(custom) : undefined);
+    if (column) columns.push(column);
+  }
 
   if (params.view === 'deleted') {
     columns.push({
