@@ -12,6 +12,7 @@ import {
   callAs,
   createLeadAs,
 } from '../../testing/test-app';
+import { createTierField } from './test-fixtures';
 
 let ctx: TestContext;
 let owner: TestUser;
@@ -27,18 +28,7 @@ beforeAll(async () => {
   marketer = await addMember(ctx, owner.workspaceId, 'marketer');
   sales = await addMember(ctx, owner.workspaceId, 'sales');
   viewer = await addMember(ctx, owner.workspaceId, 'viewer');
-  for (const user of [owner, stranger]) {
-    const res = await api('POST', '/api/v1/fields', user, {
-      key: 'tier',
-      label: { 'zh-CN': '等级', en: 'Tier' },
-      type: 'single_select',
-      options: [
-        { value: 'gold', label: { 'zh-CN': '金', en: 'Gold' } },
-        { value: 'silver', label: { 'zh-CN': '银', en: 'Silver' } },
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  for (const user of [owner, stranger]) await createTierField(ctx, user);
   await createLead(owner, { name: 'Ann', companyName: 'Acme Corp', source: 'event', attributes: { tier: 'gold' } });
   await createLead(owner, { name: 'Bob', companyName: 'acme corp', source: 'form', attributes: { tier: 'silver' } });
   await createLead(owner, { name: 'Cleo', source: 'event' });

@@ -8,6 +8,7 @@ import {
   callAs,
   createLeadAs,
 } from '../../testing/test-app';
+import { createTierField } from './test-fixtures';
 
 let ctx: TestContext;
 let owner: TestUser;
@@ -17,18 +18,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   owner = await createOwner(ctx, 'Acme');
   other = await createOwner(ctx, 'Globex');
-  for (const user of [owner, other]) {
-    const res = await api('POST', '/api/v1/fields', user, {
-      key: 'tier',
-      label: { 'zh-CN': '等级', en: 'Tier' },
-      type: 'single_select',
-      options: [
-        { value: 'gold', label: { 'zh-CN': '金', en: 'Gold' } },
-        { value: 'silver', label: { 'zh-CN': '银', en: 'Silver' } },
-      ],
-    });
-    expect(res.statusCode, res.body).toBe(201);
-  }
+  for (const user of [owner, other]) await createTierField(ctx, user);
   await createLead(owner, { name: 'Ann', companyName: 'Acme Corp', attributes: { tier: 'gold' } });
   await createLead(owner, { name: 'Bob', companyName: 'acme corp', attributes: { tier: 'silver' } });
   await createLead(owner, { name: 'Cleo' });

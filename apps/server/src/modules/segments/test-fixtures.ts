@@ -7,6 +7,8 @@ import { withTenant } from '../../platform/db/tenant';
 import { activities } from '../activities/schema';
 import { BUILT_IN_FIELDS } from '../fields/builtin';
 import { leads } from '../leads/schema';
+import { expect } from 'vitest';
+import { callAs, type TestContext, type TestUser } from '../../testing/test-app';
 import { compileFilter } from './compile-sql';
 
 /** Test-only helpers shared by the filter tests: a catalogue with one custom field per type, and a runner. */
@@ -126,4 +128,18 @@ export function evaluatorMatches(rows: readonly TestLead[], filter: FilterNode, 
     const context = { catalog: options.catalog ?? TEST_CATALOG, activities: r.activities ?? [], ...options };
     return evaluateFilter(filter, lead, context) ? [i] : [];
   });
+}
+
+/** The custom single-select field "tier" (gold / silver) that the segment API tests filter on. */
+export async function createTierField(ctx: TestContext, user: TestUser): Promise<void> {
+  const res = await callAs(ctx, user, 'POST', '/api/v1/fields', {
+    key: 'tier',
+    label: { 'zh-CN': '等级', en: 'Tier' },
+    type: 'single_select',
+    options: [
+      { value: 'gold', label: { 'zh-CN': '金', en: 'Gold' } },
+      { value: 'silver', label: { 'zh-CN': '银', en: 'Silver' } },
+    ],
+  });
+  expect(res.statusCode, res.body).toBe(201);
 }
