@@ -78,11 +78,23 @@ export async function runLeadJourney(scenario: Scenario, ctx: JourneyContext): P
     await page.waitForURL((url) => !url.searchParams.get('q'));
     await page.getByTestId('filter-open').click();
     await page.getByTestId('filter-add-condition').first().click();
+    // antd Selects animate open: a click that lands mid-animation can be lost, so check the choice took and retry.
     const pick = async (testId: string, option: string) => {
-      await page.getByTestId('filter-condition').last().getByTestId(testId).click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: new RegExp(`^${option}$`) })
-        .click();
+      const select = page.getByTestId('filter-condition').last().getByTestId(testId);
+      for (let attempt = 1; ; attempt++) {
+        await select.click();
+        const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+          hasText: new RegExp(`^${option}$`),
+        });
+        await item.waitFor();
+        await item.click();
+        // The closed select shows the chosen option's label as its text.
+        for (let poll = 0; poll < 10; poll++) {
+          if ((await select.innerText()).trim() === option) return;
+          await page.waitForTimeout(100);
+        }
+        assert(attempt < 3, `could not choose "${option}" in ${testId}`);
+      }
     };
     await pick('filter-field', 'Email');
     await pick('filter-operator', 'contains');
