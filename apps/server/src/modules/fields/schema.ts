@@ -18,6 +18,8 @@ export const fieldDefinitions = pgTable(
   'field_definitions',
   {
     ...tenantColumns,
+    /** What the field describes: 'lead' (values in leads.attributes) or 'company' (companies.attributes). */
+    entity: text('entity').$type<'lead' | 'company'>().notNull().default('lead'),
     key: text('key').notNull(),
     label: jsonb('label').$type<LocalizedText>().notNull(),
     type: text('type').$type<FieldType>().notNull(),
@@ -32,7 +34,7 @@ export const fieldDefinitions = pgTable(
   },
   (t) => [
     primaryKey({ name: 'field_definitions_pkey', columns: [t.workspaceId, t.id] }),
-    uniqueIndex('field_definitions_workspace_key_key').on(t.workspaceId, t.key),
+    uniqueIndex('field_definitions_workspace_entity_key_key').on(t.workspaceId, t.entity, t.key),
     foreignKey({
       name: 'field_definitions_workspace_fk',
       columns: [t.workspaceId],

@@ -111,7 +111,7 @@ export async function createField(tx: Db, ctx: ServiceContext, input: CreateFiel
     })
     .returning()
     .catch((error: unknown) => {
-      if (uniqueViolation(error) === 'field_definitions_workspace_key_key') {
+      if (uniqueViolation(error) === 'field_definitions_workspace_entity_key_key') {
         throw conflict('A field with this key already exists', [
           { path: 'body.key', message: 'A field with this key already exists' },
         ]);

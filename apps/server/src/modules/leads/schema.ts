@@ -11,6 +11,8 @@ export const leads = pgTable(
     email: text('email'),
     phone: text('phone'),
     companyName: text('company_name'),
+    /** The company record (modules/companies); `company_name` stays as typed, for leads without one. */
+    companyId: uuid('company_id'),
     jobTitle: text('job_title'),
     wechatOpenid: text('wechat_openid'),
     wechatUnionid: text('wechat_unionid'),
@@ -34,6 +36,7 @@ export const leads = pgTable(
     index('leads_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index('leads_workspace_phone_idx').on(t.workspaceId, t.phone),
     index('leads_workspace_owner_idx').on(t.workspaceId, t.ownerId),
+    index('leads_workspace_company_idx').on(t.workspaceId, t.companyId),
     /** Serves the filter compiler's containment (`attributes @> …`) for custom-field equality and lists. */
     index('leads_attributes_gin').using('gin', t.attributes.op('jsonb_path_ops')),
     /** Later: dedupe WeChat followers into existing leads. */

@@ -8,3 +8,6 @@ export * from '../../modules/activities/schema';
 export * from '../../modules/fields/schema';
 export * from '../../modules/segments/schema';
 export * from '../../modules/preferences/schema';
+export * from '../../modules/companies/schema';
+export * from '../../modules/imports/schema';
+export * from '../../modules/duplicates/schema';
