@@ -30,7 +30,9 @@ const ALLOWED_WITH_WARNING = new Set(['MPL-2.0']);
 // Packages whose package.json has no usable license field, keyed "name@version". Add one only after reading
 // the package's LICENSE file, and say what it contains. Keyed by version so an upgrade is re-checked.
 const VERIFIED_WITHOUT_FIELD = {
-  // (none at the moment: every installed package declares its license)
+  // exceljs → unzipper → binary → buffers: the package.json has no license field, but the upstream repository
+  // (github.com/substack/node-buffers, LICENSE) is MIT, copyright James Halliday.
+  'buffers@0.1.1': 'MIT',
 };
 
 // Non-SPDX spellings seen in the wild, mapped to their SPDX id.
