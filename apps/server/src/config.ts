@@ -12,6 +12,8 @@ const ZEnv = z.object({
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('production'),
+  /** Company registry enrichment: 'sandbox' (built-in fictional data); see modules/companies/enrichment/registry.ts. */
+  ENRICHMENT_PROVIDER: z.string().trim().min(1).default('sandbox'),
 });
 
 export interface AppConfig {
@@ -26,6 +28,8 @@ export interface AppConfig {
   logLevel: string;
   /** Secure cookies need HTTPS; on by default only when PUBLIC_URL is https. */
   secureCookies: boolean;
+  /** Id of the company enrichment provider (modules/companies/enrichment/registry.ts). */
+  enrichmentProvider: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -46,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
+    enrichmentProvider: e.ENRICHMENT_PROVIDER,
   };
 }

@@ -7,7 +7,12 @@ import { RequirePermission } from './components/require-permission';
 import { AppLayout } from './layout/app-layout';
 import { COMING_SOON_ITEMS } from './navigation/nav-config';
 import { AcceptInvitePage } from './pages/auth/accept-invite-page';
+import { CompanyDetailPage } from './pages/companies/company-detail-page';
+import { CompanyListPage } from './pages/companies/company-list-page';
+import { DuplicatesPage } from './pages/duplicates/duplicates-page';
 import { LoginPage } from './pages/auth/login-page';
+import { ImportHistoryPage } from './pages/leads/import/import-history-page';
+import { LeadImportPage } from './pages/leads/import/lead-import-page';
 import { LeadDetailPage } from './pages/leads/lead-detail-page';
 import { LeadListPage } from './pages/leads/lead-list-page';
 import { ComingSoonPage } from './pages/misc/coming-soon-page';
@@ -33,6 +38,30 @@ const consoleRoutes: RouteObject[] = [
     ),
   },
   {
+    path: 'leads/import',
+    element: (
+      <RequirePermission permission="leads:write">
+        <LeadImportPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'leads/imports',
+    element: (
+      <RequirePermission permission="leads:write">
+        <ImportHistoryPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'leads/duplicates',
+    element: (
+      <RequirePermission permission="leads:read">
+        <DuplicatesPage />
+      </RequirePermission>
+    ),
+  },
+  {
     path: 'leads/:id',
     element: (
       <RequirePermission permission="leads:read">
@@ -53,6 +82,22 @@ const consoleRoutes: RouteObject[] = [
     element: (
       <RequirePermission permission="leads:read">
         <SegmentDetailPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'companies',
+    element: (
+      <RequirePermission permission="leads:read">
+        <CompanyListPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'companies/:id',
+    element: (
+      <RequirePermission permission="leads:read">
+        <CompanyDetailPage />
       </RequirePermission>
     ),
   },

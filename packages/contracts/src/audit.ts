@@ -13,6 +13,13 @@ export const AUDIT_ACTIONS = [
   'workspace.created',
   'workspace.updated',
   'leads.exported',
+  'leads.bulk_updated',
+  'leads.bulk_deleted',
+  'leads.bulk_assigned',
+  'leads.imported',
+  'lead.merged',
+  'duplicates.dismissed',
+  'duplicates.exported',
   'fields.created',
   'fields.updated',
   'fields.archived',
@@ -21,6 +28,9 @@ export const AUDIT_ACTIONS = [
   'segments.created',
   'segments.updated',
   'segments.deleted',
+  'companies.deleted',
+  'companies.enriched',
+  'companies.exported',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 

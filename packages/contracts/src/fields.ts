@@ -122,4 +122,12 @@ export const ZFieldOrderBody = z
 export type FieldOrderBody = z.input<typeof ZFieldOrderBody>;
 
 export const ZFieldList = z.object({ items: z.array(ZFieldDefinition) });
+
+/** What a field describes: leads (values in `leads.attributes`) or companies (`companies.attributes`). */
+export const FIELD_ENTITIES = ['lead', 'company'] as const;
+export const ZFieldEntity = z.enum(FIELD_ENTITIES);
+export type FieldEntity = z.infer<typeof ZFieldEntity>;
+
+/** `?entity=company` on the /fields routes; lead fields when absent. */
+export const ZFieldEntityQuery = z.object({ entity: ZFieldEntity.default('lead') }).strict();
 export type FieldList = z.infer<typeof ZFieldList>;

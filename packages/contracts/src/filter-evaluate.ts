@@ -1,3 +1,4 @@
+import { companyKeyOf, isCompanyFilterKey } from './company-filter-fields';
 import type { FieldDefinition } from './fields';
 import {
   behaviourWindow,
@@ -19,6 +20,14 @@ import { catalogIndex, type BehaviourCondition, type FilterNode, type PropertyPr
 
 export interface EvaluableLead {
   /** Built-in fields by their catalogue key (camelCase), e.g. `companyName`, `createdAt` (Date or ISO string). */
+  [builtInKey: string]: unknown;
+  attributes: Record<string, unknown>;
+  /** The lead's company, for `company.*` conditions; absent or null = no company (every company value empty). */
+  company?: EvaluableCompany | null | undefined;
+}
+
+export interface EvaluableCompany {
+  /** Built-in company fields by key, e.g. `name`, `size`. */
   [builtInKey: string]: unknown;
   attributes: Record<string, unknown>;
 }
@@ -50,7 +59,18 @@ const own = (record: unknown, key: string): unknown =>
     ? (record as Record<string, unknown>)[key]
     : undefined;
 
+/** `company.<key>`: the lead's company's column or custom value (read as empty when it has no company). */
+const companySource: EvaluatorFieldSource = {
+  name: 'company',
+  handles: (def) => isCompanyFilterKey(def.key),
+  read: (lead, def) => {
+    const key = companyKeyOf(def.key);
+    return def.builtIn ? own(lead.company, key) : own(lead.company?.attributes, key);
+  },
+};
+
 const fieldSources: EvaluatorFieldSource[] = [
+  companySource,
   { name: 'column', handles: (def) => def.builtIn, read: (lead, def) => own(lead, def.key) },
   { name: 'attribute', handles: (def) => !def.builtIn, read: (lead, def) => own(lead.attributes, def.key) },
 ];

@@ -98,6 +98,14 @@ function offsetAt(ms: number, timeZone: string): number {
   return Date.UTC(y, mo - 1, d, h, mi, s) - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
+/**
+ * The instant's wall-clock time in `timeZone`, as a Date whose UTC fields hold it (what a spreadsheet cell shows:
+ * a local time without a zone).
+ */
+export function zonedWallClock(instant: Date, timeZone: string): Date {
+  return new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone));
+}
+
 /** Today's calendar date in `timeZone`, as YYYY-MM-DD. */
 export function zonedToday(now: Date, timeZone: string): string {
   const [y = 0, mo = 1, d = 1] = wallClock(now.getTime(), timeZone);

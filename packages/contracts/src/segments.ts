@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { EMPTY_FILTER, ZFilter, ZFilterNode } from './filters';
-import { LEAD_SORT_FIELDS } from './leads';
+import { ZExportOptions, ZLeadSortKey } from './leads';
 import { ZPageQuery, ZSortOrder } from './pagination';
 
 /** POST /api/v1/leads/search: the lead list filtered by the one filter language (plus the quick search box). */
 export const ZLeadSearchBody = ZPageQuery.extend({
   filter: ZFilter.default(EMPTY_FILTER),
   q: z.string().trim().max(200).optional(),
-  sort: z.enum(LEAD_SORT_FIELDS).default('createdAt'),
+  sort: ZLeadSortKey.default('createdAt'),
   order: ZSortOrder.default('desc'),
 }).strict();
 export type LeadSearchBody = z.input<typeof ZLeadSearchBody>;
@@ -78,8 +78,12 @@ export type UpdateSegmentBody = z.input<typeof ZUpdateSegmentBody>;
 /** GET /api/v1/segments/:id/leads: the segment's members, sorted and paginated (plus the quick search box). */
 export const ZSegmentLeadsQuery = ZPageQuery.extend({
   q: z.string().trim().max(200).optional(),
-  sort: z.enum(LEAD_SORT_FIELDS).default('createdAt'),
+  sort: ZLeadSortKey.default('createdAt'),
   order: ZSortOrder.default('desc'),
 }).strict();
 /** What a client sends (every key optional; numbers, not the strings a query string carries). */
 export type SegmentLeadsQuery = Partial<z.output<typeof ZSegmentLeadsQuery>>;
+
+/** POST /api/v1/segments/:id/export: the file format and columns (as for the lead list's export); no body = CSV. */
+export const ZExportSegmentBody = ZExportOptions.strict().nullish();
+export type ExportSegmentBody = z.input<typeof ZExportSegmentBody>;

@@ -28,6 +28,15 @@ describe('demo seed', () => {
     expect(names.some((n) => /[\u4e00-\u9fff]/.test(n))).toBe(true);
     expect(names.some((n) => /^[A-Z][a-z]+ [A-Z]/.test(n))).toBe(true);
     expect(list.items.some((l: { ownerName: string | null }) => l.ownerName)).toBe(true);
+    // Companies: the leads' employers (a few of them divisions of a group), with the leads linked to them.
+    expect(list.items.every((l: { company: { name: string } | null }) => l.company !== null)).toBe(true);
+    const companies = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/companies?pageSize=100', headers: { cookie } })
+    ).json();
+    expect(companies.total).toBe(20);
+    expect(companies.items.filter((c: { parentId: string | null }) => c.parentId).length).toBe(4);
+    const linked = companies.items.reduce((sum: number, c: { leadCount: number }) => sum + c.leadCount, 0);
+    expect(linked).toBe(300);
 
     const counts = async () => ({
       users: (await ctx.database.db.select({ n: count() }).from(users))[0]?.n,

@@ -58,6 +58,17 @@ export function apiUrl(path: string, query?: QueryParams): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
+/** The error an answer with this status and (parsed) body stands for; also for uploads sent outside `fetch`. */
+export function apiErrorOf(status: number, statusText: string, payload: unknown): ApiError {
+  const parsed = ZErrorBody.safeParse(payload);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(status, code, message, details ?? []);
+  }
+  const code = status >= 500 ? 'internal_error' : 'bad_request';
+  return new ApiError(status, code, statusText || `HTTP ${status}`);
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   let payload: unknown = null;
   try {
@@ -65,13 +76,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (a proxy error page, an empty body): fall through to a generic error.
   }
-  const parsed = ZErrorBody.safeParse(payload);
-  if (parsed.success) {
-    const { code, message, details } = parsed.data.error;
-    return new ApiError(response.status, code, message, details ?? []);
-  }
-  const code = response.status >= 500 ? 'internal_error' : 'bad_request';
-  return new ApiError(response.status, code, response.statusText || `HTTP ${response.status}`);
+  return apiErrorOf(response.status, response.statusText, payload);
 }
 
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {

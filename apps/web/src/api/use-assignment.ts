@@ -1,7 +1,8 @@
-import { ZAssignmentResult } from '@kindling/contracts/assignment';
+import { ZAssignmentResult, type AssignLeadsBody, type RoundRobinBody } from '@kindling/contracts/assignment';
 import { ZLead } from '@kindling/contracts/leads';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { postBulk, useInvalidateAfterBulk } from './use-bulk';
 import { queryKeys } from './query-keys';
 
 /** After any change of owner: lists, details and timelines (a lead_assigned activity) are stale. */
@@ -10,21 +11,22 @@ function useInvalidateLeads() {
   return () => queryClient.invalidateQueries({ queryKey: queryKeys.leads });
 }
 
-/** One owner for all chosen leads, or `ownerId: null` to return them to the public pool. */
+/**
+ * One owner for the chosen leads (or all matching the list's filter), or `ownerId: null` to return them to the
+ * public pool. More than 1,000 leads run as a background task.
+ */
 export function useAssignLeads() {
-  const invalidate = useInvalidateLeads();
+  const invalidate = useInvalidateAfterBulk();
   return useMutation({
-    mutationFn: (body: { leadIds: string[]; ownerId: string | null }) =>
-      api.post('/leads/assign', ZAssignmentResult, body),
+    mutationFn: (body: AssignLeadsBody) => postBulk('/leads/assign', body, ZAssignmentResult),
     onSuccess: invalidate,
   });
 }
 
 export function useAssignRoundRobin() {
-  const invalidate = useInvalidateLeads();
+  const invalidate = useInvalidateAfterBulk();
   return useMutation({
-    mutationFn: (body: { leadIds: string[]; userIds: string[] }) =>
-      api.post('/leads/assign/round-robin', ZAssignmentResult, body),
+    mutationFn: (body: RoundRobinBody) => postBulk('/leads/assign/round-robin', body, ZAssignmentResult),
     onSuccess: invalidate,
   });
 }

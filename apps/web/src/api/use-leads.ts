@@ -2,7 +2,7 @@ import {
   ZLead,
   ZLeadPage,
   type CreateLeadBody,
-  type LeadSource,
+  type ExportLeadsBody,
   type UpdateLeadBody,
   type ZListLeadsQuery,
 } from '@kindling/contracts/leads';
@@ -95,11 +95,11 @@ export function useRestoreLead() {
   });
 }
 
+/** Exports the list's scope, or the chosen `ids`, to CSV or Excel with the given columns (a background task). */
 export function useExportLeads() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (filters: { q?: string; source?: LeadSource; filter?: FilterNode }) =>
-      api.post('/leads/export', ZTask, { format: 'csv', ...filters }),
+    mutationFn: (body: ExportLeadsBody) => api.post('/leads/export', ZTask, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
   });
 }

@@ -3,6 +3,7 @@ import {
   ZSegment,
   ZSegmentList,
   type CreateSegmentBody,
+  type ExportSegmentBody,
   type SegmentLeadsQuery,
   type UpdateSegmentBody,
 } from '@kindling/contracts/segments';
@@ -61,7 +62,8 @@ export function useDeleteSegment() {
 export function useExportSegment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post(`/segments/${id}/export`, ZTask, { format: 'csv' }),
+    mutationFn: ({ id, body }: { id: string; body: NonNullable<ExportSegmentBody> }) =>
+      api.post(`/segments/${id}/export`, ZTask, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.tasks }),
   });
 }

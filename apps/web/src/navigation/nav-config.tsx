@@ -20,6 +20,7 @@ export type NavItemKey =
   | 'tracking'
   | 'leads'
   | 'segments'
+  | 'duplicates'
   | 'companies'
   | 'lifecycleStages'
   | 'scoring'
@@ -79,7 +80,8 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { key: 'leads', path: '/leads', ready: true, permission: 'leads:read' },
       { key: 'segments', path: '/segments', ready: true, permission: 'leads:read' },
-      { key: 'companies', path: '/audience/companies' },
+      { key: 'duplicates', path: '/leads/duplicates', ready: true, permission: 'leads:read' },
+      { key: 'companies', path: '/companies', ready: true, permission: 'leads:read' },
       { key: 'lifecycleStages', path: '/audience/lifecycle-stages' },
       { key: 'scoring', path: '/audience/scoring' },
       { key: 'tags', path: '/audience/tags' },

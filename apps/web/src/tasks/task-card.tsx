@@ -5,10 +5,18 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../api/client';
 import { DateTime } from '../components/date-time';
+import { importTaskSummary } from '../pages/leads/import/import-task-summary';
 import { TaskStatusTag } from './task-status-tag';
 
 /** Task kinds the console knows how to name; others fall back to the server's title. */
-const KNOWN_KINDS = ['leads.export'] as const;
+const KNOWN_KINDS = [
+  'leads.export',
+  'leads.import',
+  'duplicates.export',
+  'leads.bulk-set-field',
+  'leads.bulk-delete',
+  'leads.bulk-assign',
+] as const;
 type KnownKind = (typeof KNOWN_KINDS)[number];
 
 function isKnownKind(kind: string): kind is KnownKind {
@@ -22,7 +30,13 @@ function percentOf(task: Task): number | undefined {
 }
 
 function resultSummary(t: TFunction, result: Record<string, unknown>): string {
+  const imported = importTaskSummary(t, result);
+  if (imported) return imported;
   if (typeof result.rows === 'number') return t('tasks.result.rows', { rows: result.rows });
+  // Bulk actions (modules/leads/bulk-*.ts) report how many leads they changed.
+  if (typeof result.updated === 'number') return t('tasks.result.updated', { count: result.updated });
+  if (typeof result.deleted === 'number') return t('tasks.result.deleted', { count: result.deleted });
+  if (typeof result.assigned === 'number') return t('tasks.result.assigned', { count: result.assigned });
   return JSON.stringify(result);
 }
 

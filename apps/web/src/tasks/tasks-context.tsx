@@ -1,5 +1,7 @@
 import type { Task } from '@kindling/contracts/tasks';
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { queryKeys } from '../api/query-keys';
 import { isTaskActive, useTasks } from '../api/use-tasks';
 
 interface TasksPanel {
@@ -18,11 +20,24 @@ export function TasksProvider({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const { data, isPending, error } = useTasks(open);
   const activeCount = data?.filter(isTaskActive).length ?? 0;
+  useRefreshLeadsAfterBulkTasks(data);
   return (
     <TasksContext value={{ open, setOpen, tasks: data, loading: isPending, error, activeCount }}>
       {children}
     </TasksContext>
   );
+}
+
+/** A bulk action that ran in the background changed leads: lists, details and timelines shown anywhere are stale. */
+function useRefreshLeadsAfterBulkTasks(tasks: Task[] | undefined) {
+  const queryClient = useQueryClient();
+  const finished = (tasks ?? [])
+    .filter((task) => task.kind.startsWith('leads.bulk-') && task.status === 'succeeded')
+    .map((task) => task.id)
+    .join(',');
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: queryKeys.leads });
+  }, [finished, queryClient]);
 }
 
 export function useTasksPanel(): TasksPanel {

@@ -1,9 +1,10 @@
 import type { Activity } from '@kindling/contracts/activities';
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { users } from '../../platform/auth/schema';
 import type { Db } from '../../platform/db/client';
 import type { ServiceContext } from '../../platform/http/context';
 import { invalid } from '../../platform/http/errors';
+import { leads } from '../leads/schema';
 import { activities } from './schema';
 
 export interface NewActivity {
@@ -57,12 +58,34 @@ function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
   return { occurredAt, id };
 }
 
-/** A lead's timeline, newest first, keyset-paginated (stable under concurrent appends). */
+/** Keyset condition: activities older than the cursor's (occurred_at, id), the timeline's sort order. */
+function olderThan(cursor: { occurredAt: Date; id: string } | null) {
+  return cursor
+    ? or(
+        lt(activities.occurredAt, cursor.occurredAt),
+        and(eq(activities.occurredAt, cursor.occurredAt), lt(activities.id, cursor.id)),
+      )
+    : undefined;
+}
+
+function toActivity(a: typeof activities.$inferSelect, actorName: string | null): Activity {
+  return {
+    id: a.id,
+    leadId: a.leadId,
+    type: a.type,
+    source: a.source,
+    occurredAt: a.occurredAt.toISOString(),
+    actor: a.actorUserId && actorName !== null ? { id: a.actorUserId, name: actorName } : null,
+    properties: a.properties,
+  };
+}
+
+/** A lead's timeline, newest first, keyset-paginated (stable under concurrent appends); optionally some types only. */
 export async function listLeadActivities(
   tx: Db,
   ctx: ServiceContext,
   leadId: string,
-  query: { limit: number; before?: string | undefined },
+  query: { limit: number; before?: string | undefined; types?: string[] | undefined },
 ): Promise<{ items: Activity[]; nextCursor: string | null }> {
   const cursor = query.before ? decodeCursor(query.before) : null;
   const rows = await tx
@@ -73,12 +96,8 @@ export async function listLeadActivities(
       and(
         eq(activities.workspaceId, ctx.workspaceId),
         eq(activities.leadId, leadId),
-        cursor
-          ? or(
-              lt(activities.occurredAt, cursor.occurredAt),
-              and(eq(activities.occurredAt, cursor.occurredAt), lt(activities.id, cursor.id)),
-            )
-          : undefined,
+        query.types ? inArray(activities.type, query.types) : undefined,
+        olderThan(cursor),
       ),
     )
     .orderBy(desc(activities.occurredAt), desc(activities.id))
@@ -86,14 +105,44 @@ export async function listLeadActivities(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ a, actorName }) => ({
-      id: a.id,
-      leadId: a.leadId,
-      type: a.type,
-      source: a.source,
-      occurredAt: a.occurredAt.toISOString(),
-      actor: a.actorUserId && actorName !== null ? { id: a.actorUserId, name: actorName } : null,
-      properties: a.properties,
+    items: page.map(({ a, actorName }) => toActivity(a, actorName)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.a.occurredAt, last.a.id) : null,
+  };
+}
+
+/**
+ * The recent activity of a company's live leads (an account's timeline), newest first, keyset-paginated like a
+ * lead's timeline; each entry names its lead.
+ */
+export async function listCompanyActivities(
+  tx: Db,
+  ctx: ServiceContext,
+  companyId: string,
+  query: { limit: number; before?: string | undefined; types?: string[] | undefined },
+): Promise<{ items: (Activity & { lead: { id: string; name: string } })[]; nextCursor: string | null }> {
+  const cursor = query.before ? decodeCursor(query.before) : null;
+  const rows = await tx
+    .select({ a: activities, actorName: users.name, leadName: leads.name })
+    .from(activities)
+    .innerJoin(leads, and(eq(leads.workspaceId, activities.workspaceId), eq(leads.id, activities.leadId)))
+    .leftJoin(users, eq(users.id, activities.actorUserId))
+    .where(
+      and(
+        eq(activities.workspaceId, ctx.workspaceId),
+        eq(leads.companyId, companyId),
+        isNull(leads.deletedAt),
+        query.types ? inArray(activities.type, query.types) : undefined,
+        olderThan(cursor),
+      ),
+    )
+    .orderBy(desc(activities.occurredAt), desc(activities.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ a, actorName, leadName }) => ({
+      ...toActivity(a, actorName),
+      lead: { id: a.leadId, name: leadName },
     })),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.a.occurredAt, last.a.id) : null,
   };

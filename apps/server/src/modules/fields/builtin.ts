@@ -1,6 +1,8 @@
-import type { FieldDefinition, FieldType, LocalizedText } from '@kindling/contracts/fields';
+import { COMPANY_SIZES, type CompanySize } from '@kindling/contracts/companies';
+import type { FieldDefinition, FieldEntity, FieldOption, FieldType, LocalizedText } from '@kindling/contracts/fields';
 import { LEAD_SOURCES } from '@kindling/contracts/leads';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { companies } from '../companies/schema';
 import { leads } from '../leads/schema';
 
 const SOURCE_LABELS: Record<(typeof LEAD_SOURCES)[number], LocalizedText> = {
@@ -61,23 +63,67 @@ const SPECS: BuiltInSpec[] = [
   { key: 'updatedAt', label: { 'zh-CN': '更新时间', en: 'Updated' }, type: 'datetime', column: leads.updatedAt },
 ];
 
-export const BUILT_IN_FIELDS: readonly FieldDefinition[] = SPECS.map((spec, position) => ({
-  key: spec.key,
-  label: spec.label,
-  type: spec.type,
-  options: spec.key === 'source' ? LEAD_SOURCES.map((value) => ({ value, label: SOURCE_LABELS[value] })) : [],
-  required: spec.required ?? false,
-  unique: spec.unique ?? false,
-  helpText: null,
-  builtIn: true,
-  archived: false,
-  position,
-}));
+const SIZE_LABELS: Record<CompanySize, LocalizedText> = Object.fromEntries(
+  COMPANY_SIZES.map((size) => [size, { 'zh-CN': `${size} 人`, en: `${size} employees` }]),
+) as Record<CompanySize, LocalizedText>;
 
-/** Built-in field key → the `leads` column holding it (for filters, sorting and export). */
-export const BUILT_IN_COLUMNS: Readonly<Record<string, AnyPgColumn>> = Object.fromEntries(
-  SPECS.map((spec) => [spec.key, spec.column]),
-);
+/** The built-in company fields, in display order, with the `companies` column each one lives in. */
+const COMPANY_SPECS: BuiltInSpec[] = [
+  { key: 'name', label: { 'zh-CN': '名称', en: 'Name' }, type: 'text', required: true, column: companies.name },
+  { key: 'domain', label: { 'zh-CN': '域名', en: 'Domain' }, type: 'text', unique: true, column: companies.domain },
+  { key: 'industry', label: { 'zh-CN': '行业', en: 'Industry' }, type: 'text', column: companies.industry },
+  { key: 'size', label: { 'zh-CN': '规模', en: 'Size' }, type: 'single_select', column: companies.size },
+  { key: 'region', label: { 'zh-CN': '地区', en: 'Region' }, type: 'text', column: companies.region },
+  { key: 'legalName', label: { 'zh-CN': '工商名称', en: 'Legal name' }, type: 'text', column: companies.legalName },
+  {
+    key: 'registrationId',
+    label: { 'zh-CN': '统一社会信用代码', en: 'Registration ID' },
+    type: 'text',
+    column: companies.registrationId,
+  },
+  { key: 'address', label: { 'zh-CN': '注册地址', en: 'Address' }, type: 'text', column: companies.address },
+  { key: 'parent', label: { 'zh-CN': '上级公司', en: 'Parent company' }, type: 'text', column: companies.parentId },
+  { key: 'createdAt', label: { 'zh-CN': '创建时间', en: 'Created' }, type: 'datetime', column: companies.createdAt },
+  { key: 'updatedAt', label: { 'zh-CN': '更新时间', en: 'Updated' }, type: 'datetime', column: companies.updatedAt },
+];
 
-const BUILT_IN_KEYS: ReadonlySet<string> = new Set(SPECS.map((spec) => spec.key));
-export const isBuiltInFieldKey = (key: string): boolean => BUILT_IN_KEYS.has(key);
+const OPTIONS: Partial<Record<string, FieldOption[]>> = {
+  'lead.source': LEAD_SOURCES.map((value) => ({ value, label: SOURCE_LABELS[value] })),
+  'company.size': COMPANY_SIZES.map((value) => ({ value, label: SIZE_LABELS[value] })),
+};
+
+function definitions(entity: FieldEntity, specs: BuiltInSpec[]): readonly FieldDefinition[] {
+  return specs.map((spec, position) => ({
+    key: spec.key,
+    label: spec.label,
+    type: spec.type,
+    options: OPTIONS[`${entity}.${spec.key}`] ?? [],
+    required: spec.required ?? false,
+    unique: spec.unique ?? false,
+    helpText: null,
+    builtIn: true,
+    archived: false,
+    position,
+  }));
+}
+
+const columnsOf = (specs: BuiltInSpec[]): Readonly<Record<string, AnyPgColumn>> =>
+  Object.fromEntries(specs.map((spec) => [spec.key, spec.column]));
+
+/** The built-in lead fields. */
+export const BUILT_IN_FIELDS = definitions('lead', SPECS);
+export const COMPANY_BUILT_IN_FIELDS = definitions('company', COMPANY_SPECS);
+
+/** Built-in lead field key → the `leads` column holding it (for filters, sorting and export). */
+export const BUILT_IN_COLUMNS = columnsOf(SPECS);
+/** Built-in company field key → its `companies` column (for lead filters on `company.<key>`). */
+export const COMPANY_BUILT_IN_COLUMNS = columnsOf(COMPANY_SPECS);
+
+export const builtInFields = (entity: FieldEntity): readonly FieldDefinition[] =>
+  entity === 'company' ? COMPANY_BUILT_IN_FIELDS : BUILT_IN_FIELDS;
+
+const BUILT_IN_KEYS: Record<FieldEntity, ReadonlySet<string>> = {
+  lead: new Set(SPECS.map((spec) => spec.key)),
+  company: new Set(COMPANY_SPECS.map((spec) => spec.key)),
+};
+export const isBuiltInFieldKey = (key: string, entity: FieldEntity = 'lead'): boolean => BUILT_IN_KEYS[entity].has(key);

@@ -1,6 +1,7 @@
 import {
   ZCreateFieldBody,
   ZFieldDefinition,
+  ZFieldEntityQuery,
   ZFieldList,
   ZFieldOrderBody,
   ZUpdateFieldBody,
@@ -27,13 +28,14 @@ export function fieldsRoutes(app: App, { database }: AppDeps): void {
       config: { permission: 'leads:read' },
       schema: {
         tags,
-        summary: 'Lead fields: built-in first, then custom ones in order (archived included)',
+        summary: 'Lead (or, with ?entity=company, company) fields: built-in first, then custom ones in order',
+        querystring: ZFieldEntityQuery,
         response: { 200: ZFieldList, ...commonErrors },
       },
     },
     async (request) => {
       const ctx = serviceContext(request);
-      return { items: await inTenant(ctx, (tx) => getFieldCatalog(tx, ctx)) };
+      return { items: await inTenant(ctx, (tx) => getFieldCatalog(tx, ctx, request.query.entity)) };
     },
   );
 
@@ -43,14 +45,17 @@ export function fieldsRoutes(app: App, { database }: AppDeps): void {
       config: { permission: 'fields:manage' },
       schema: {
         tags,
-        summary: 'Create a custom lead field',
+        summary: 'Create a custom lead field (or company field, with ?entity=company)',
+        querystring: ZFieldEntityQuery,
         body: ZCreateFieldBody,
         response: { 201: ZFieldDefinition, ...errors },
       },
     },
     async (request, reply) => {
       const ctx = serviceContext(request);
-      return reply.status(201).send(await inTenant(ctx, (tx) => createField(tx, ctx, request.body)));
+      return reply
+        .status(201)
+        .send(await inTenant(ctx, (tx) => createField(tx, ctx, request.body, request.query.entity)));
     },
   );
 
@@ -61,13 +66,14 @@ export function fieldsRoutes(app: App, { database }: AppDeps): void {
       schema: {
         tags,
         summary: 'Order the custom fields (listed keys first, in the given order)',
+        querystring: ZFieldEntityQuery,
         body: ZFieldOrderBody,
         response: { 200: ZFieldList, ...commonErrors },
       },
     },
     async (request) => {
       const ctx = serviceContext(request);
-      return { items: await inTenant(ctx, (tx) => reorderFields(tx, ctx, request.body.keys)) };
+      return { items: await inTenant(ctx, (tx) => reorderFields(tx, ctx, request.body.keys, request.query.entity)) };
     },
   );
 
@@ -79,13 +85,14 @@ export function fieldsRoutes(app: App, { database }: AppDeps): void {
         tags,
         summary: 'Edit a custom field; a type change converts stored values or is refused with a count',
         params: keyParams,
+        querystring: ZFieldEntityQuery,
         body: ZUpdateFieldBody,
         response: { 200: ZFieldDefinition, ...errors },
       },
     },
     async (request) => {
       const ctx = serviceContext(request);
-      return inTenant(ctx, (tx) => updateField(tx, ctx, request.params.key, request.body));
+      return inTenant(ctx, (tx) => updateField(tx, ctx, request.params.key, request.body, request.query.entity));
     },
   );
 
@@ -97,12 +104,13 @@ export function fieldsRoutes(app: App, { database }: AppDeps): void {
         tags,
         summary: 'Archive a custom field (hidden from forms; stored values are kept)',
         params: keyParams,
+        querystring: ZFieldEntityQuery,
         response: { 200: ZFieldDefinition, ...commonErrors },
       },
     },
     async (request) => {
       const ctx = serviceContext(request);
-      return inTenant(ctx, (tx) => archiveField(tx, ctx, request.params.key));
+      return inTenant(ctx, (tx) => archiveField(tx, ctx, request.params.key, request.query.entity));
     },
   );
 
@@ -114,12 +122,13 @@ export function fieldsRoutes(app: App, { database }: AppDeps): void {
         tags,
         summary: 'Restore an archived custom field',
         params: keyParams,
+        querystring: ZFieldEntityQuery,
         response: { 200: ZFieldDefinition, ...commonErrors },
       },
     },
     async (request) => {
       const ctx = serviceContext(request);
-      return inTenant(ctx, (tx) => restoreField(tx, ctx, request.params.key));
+      return inTenant(ctx, (tx) => restoreField(tx, ctx, request.params.key, request.query.entity));
     },
   );
 }

@@ -3,17 +3,18 @@ import {
   isSelectType,
   type CustomFieldType,
   type FieldDefinition,
+  type FieldEntity,
   type FieldOption,
   type LocalizedText,
 } from '@kindling/contracts/fields';
-import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service';
 import type { Db } from '../../platform/db/client';
 import type { ServiceContext } from '../../platform/http/context';
 import { conflict, invalid, notFound, uniqueViolation } from '../../platform/http/errors';
-import { leads } from '../leads/schema';
-import { BUILT_IN_FIELDS, isBuiltInFieldKey } from './builtin';
+import { builtInFields, isBuiltInFieldKey } from './builtin';
 import { fieldDefinitions } from './schema';
+import { VALUE_STORES } from './value-stores';
 import { normaliseValue, typeName } from './values';
 
 type FieldRow = typeof fieldDefinitions.$inferSelect;
@@ -37,8 +38,6 @@ export interface UpdateFieldInput {
   helpText?: string | null | undefined;
 }
 
-const CONVERT_CHUNK = 500;
-
 function toDefinition(row: FieldRow): FieldDefinition {
   return {
     key: row.key,
@@ -54,21 +53,29 @@ function toDefinition(row: FieldRow): FieldDefinition {
   };
 }
 
-async function customRows(tx: Db, ctx: ServiceContext): Promise<FieldRow[]> {
+/** Every query on definitions is scoped to one entity: lead and company fields are separate catalogues. */
+const ofEntity = (ctx: ServiceContext, entity: FieldEntity) =>
+  and(eq(fieldDefinitions.workspaceId, ctx.workspaceId), eq(fieldDefinitions.entity, entity));
+
+async function customRows(tx: Db, ctx: ServiceContext, entity: FieldEntity): Promise<FieldRow[]> {
   return tx
     .select()
     .from(fieldDefinitions)
-    .where(eq(fieldDefinitions.workspaceId, ctx.workspaceId))
+    .where(ofEntity(ctx, entity))
     .orderBy(asc(fieldDefinitions.position), asc(fieldDefinitions.createdAt), asc(fieldDefinitions.id));
 }
 
-/** Every lead field of the workspace: built-in first, then custom ones by position (archived ones included). */
-export async function getFieldCatalog(tx: Db, ctx: ServiceContext): Promise<FieldDefinition[]> {
-  return [...BUILT_IN_FIELDS, ...(await customRows(tx, ctx)).map(toDefinition)];
+/** Every field of an entity (leads by default): built-in first, then custom ones by position (archived included). */
+export async function getFieldCatalog(
+  tx: Db,
+  ctx: ServiceContext,
+  entity: FieldEntity = 'lead',
+): Promise<FieldDefinition[]> {
+  return [...builtInFields(entity), ...(await customRows(tx, ctx, entity)).map(toDefinition)];
 }
 
-function refuseBuiltIn(key: string): void {
-  if (isBuiltInFieldKey(key)) {
+function refuseBuiltIn(key: string, entity: FieldEntity): void {
+  if (isBuiltInFieldKey(key, entity)) {
     throw invalid(
       [{ path: 'params.key', message: 'Built-in fields cannot be changed or archived' }],
       'Built-in fields cannot be changed or archived',
@@ -76,18 +83,23 @@ function refuseBuiltIn(key: string): void {
   }
 }
 
-async function findRow(tx: Db, ctx: ServiceContext, key: string): Promise<FieldRow> {
-  refuseBuiltIn(key);
+async function findRow(tx: Db, ctx: ServiceContext, key: string, entity: FieldEntity): Promise<FieldRow> {
+  refuseBuiltIn(key, entity);
   const [row] = await tx
     .select()
     .from(fieldDefinitions)
-    .where(and(eq(fieldDefinitions.workspaceId, ctx.workspaceId), eq(fieldDefinitions.key, key)));
+    .where(and(ofEntity(ctx, entity), eq(fieldDefinitions.key, key)));
   if (!row) throw notFound('Field');
   return row;
 }
 
-export async function createField(tx: Db, ctx: ServiceContext, input: CreateFieldInput): Promise<FieldDefinition> {
-  if (isBuiltInFieldKey(input.key)) {
+export async function createField(
+  tx: Db,
+  ctx: ServiceContext,
+  input: CreateFieldInput,
+  entity: FieldEntity = 'lead',
+): Promise<FieldDefinition> {
+  if (isBuiltInFieldKey(input.key, entity)) {
     throw conflict('A built-in field already uses this key', [
       { path: 'body.key', message: 'A built-in field already uses this key' },
     ]);
@@ -95,11 +107,12 @@ export async function createField(tx: Db, ctx: ServiceContext, input: CreateFiel
   const [last] = await tx
     .select({ max: sql<number | null>`max(${fieldDefinitions.position})` })
     .from(fieldDefinitions)
-    .where(eq(fieldDefinitions.workspaceId, ctx.workspaceId));
+    .where(ofEntity(ctx, entity));
   const [row] = await tx
     .insert(fieldDefinitions)
     .values({
       workspaceId: ctx.workspaceId,
+      entity,
       key: input.key,
       label: input.label,
       type: input.type,
@@ -123,20 +136,10 @@ export async function createField(tx: Db, ctx: ServiceContext, input: CreateFiel
     action: 'fields.created',
     targetType: 'field',
     targetId: row.key,
-    details: { key: row.key, type: row.type, label: row.label },
+    details: { key: row.key, entity, type: row.type, label: row.label },
   });
   return toDefinition(row);
 }
-
-/** Stored values of `key` on every lead of the workspace (recycle bin included: restored leads keep them). */
-async function storedValues(tx: Db, ctx: ServiceContext, key: string): Promise<{ id: string; value: unknown }[]> {
-  return tx
-    .select({ id: leads.id, value: sql<unknown>`${leads.attributes} -> ${key}` })
-    .from(leads)
-    .where(and(eq(leads.workspaceId, ctx.workspaceId), sql`${leads.attributes} ? ${key}`));
-}
-
-const leadsCount = (n: number) => (n === 1 ? '1 lead has' : `${n} leads have`);
 
 /**
  * Edits a custom field. A new type (or a narrower option list) is checked against every stored value first:
@@ -148,8 +151,10 @@ export async function updateField(
   ctx: ServiceContext,
   key: string,
   input: UpdateFieldInput,
+  entity: FieldEntity = 'lead',
 ): Promise<FieldDefinition> {
-  const before = await findRow(tx, ctx, key);
+  const before = await findRow(tx, ctx, key, entity);
+  const store = VALUE_STORES[entity];
   const type = input.type ?? before.type;
   const options = isSelectType(type) ? (input.options ?? (isSelectType(before.type) ? before.options : [])) : [];
   if (isSelectType(type) && options.length === 0) {
@@ -165,31 +170,21 @@ export async function updateField(
     const target = { type, options };
     const rewrites: { id: string; value: unknown }[] = [];
     let failures = 0;
-    for (const { id, value } of await storedValues(tx, ctx, key)) {
+    for (const { id, value } of await store.storedValues(tx, ctx, key)) {
       const result = normaliseValue(target, value, 'convert');
       if (!result.ok) failures += 1;
       else if (JSON.stringify(result.value) !== JSON.stringify(value)) rewrites.push({ id, value: result.value });
     }
     if (failures > 0) {
       const detail: ErrorDetail = typeChanged
-        ? { path: 'body.type', message: `${leadsCount(failures)} values that are not ${typeName(type)}` }
+        ? { path: 'body.type', message: `${store.countOf(failures)} values that are not ${typeName(type)}` }
         : {
             path: 'body.options',
-            message: `${leadsCount(failures)} values using the removed options: ${removedOptions.join(', ')}`,
+            message: `${store.countOf(failures)} values using the removed options: ${removedOptions.join(', ')}`,
           };
       throw conflict(detail.message, [detail]);
     }
-    for (let i = 0; i < rewrites.length; i += CONVERT_CHUNK) {
-      const chunk = rewrites.slice(i, i + CONVERT_CHUNK);
-      // A value that converts to "nothing" (blank text) is removed rather than stored as null.
-      await tx.execute(sql`
-        update ${leads} set attributes = case when v.value = 'null'::jsonb
-            then ${leads.attributes} - ${key}
-            else jsonb_set(${leads.attributes}, array[${key}]::text[], v.value) end
-        from jsonb_to_recordset(${JSON.stringify(chunk.map((r) => ({ id: r.id, value: r.value ?? null })))}::jsonb)
-          as v(id uuid, value jsonb)
-        where ${leads.workspaceId} = ${ctx.workspaceId} and ${leads.id} = v.id`);
-    }
+    await store.rewrite(tx, ctx, key, rewrites);
     converted = rewrites.length;
   }
 
@@ -222,14 +217,25 @@ export async function updateField(
       action: 'fields.updated',
       targetType: 'field',
       targetId: key,
-      details: { key, changes, ...(converted > 0 ? { convertedLeads: converted } : {}) },
+      details: {
+        key,
+        entity,
+        changes,
+        ...(converted > 0 ? { [store.convertedKey]: converted } : {}),
+      },
     });
   }
   return toDefinition(row);
 }
 
-async function setArchived(tx: Db, ctx: ServiceContext, key: string, archived: boolean): Promise<FieldDefinition> {
-  const before = await findRow(tx, ctx, key);
+async function setArchived(
+  tx: Db,
+  ctx: ServiceContext,
+  key: string,
+  archived: boolean,
+  entity: FieldEntity,
+): Promise<FieldDefinition> {
+  const before = await findRow(tx, ctx, key, entity);
   if ((before.archivedAt !== null) === archived) return toDefinition(before);
   const [row] = await tx
     .update(fieldDefinitions)
@@ -241,23 +247,31 @@ async function setArchived(tx: Db, ctx: ServiceContext, key: string, archived: b
     action: archived ? 'fields.archived' : 'fields.restored',
     targetType: 'field',
     targetId: key,
-    details: { key },
+    details: { key, entity },
   });
   return toDefinition(row);
 }
 
-/** Hides a field from forms and refuses new values; stored values stay on the leads and in the API. */
-export const archiveField = (tx: Db, ctx: ServiceContext, key: string) => setArchived(tx, ctx, key, true);
-export const restoreField = (tx: Db, ctx: ServiceContext, key: string) => setArchived(tx, ctx, key, false);
+/** Hides a field from forms and refuses new values; stored values stay on the records and in the API. */
+export const archiveField = (tx: Db, ctx: ServiceContext, key: string, entity: FieldEntity = 'lead') =>
+  setArchived(tx, ctx, key, true, entity);
+export const restoreField = (tx: Db, ctx: ServiceContext, key: string, entity: FieldEntity = 'lead') =>
+  setArchived(tx, ctx, key, false, entity);
 
 /** Puts the listed custom fields first, in that order; unlisted ones keep their relative order after them. */
-export async function reorderFields(tx: Db, ctx: ServiceContext, keys: string[]): Promise<FieldDefinition[]> {
-  const rows = await customRows(tx, ctx);
+export async function reorderFields(
+  tx: Db,
+  ctx: ServiceContext,
+  keys: string[],
+  entity: FieldEntity = 'lead',
+): Promise<FieldDefinition[]> {
+  const rows = await customRows(tx, ctx, entity);
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const details: ErrorDetail[] = [];
   keys.forEach((key, i) => {
-    if (isBuiltInFieldKey(key)) details.push({ path: `body.keys.${i}`, message: 'Built-in fields have a fixed order' });
-    else if (!byKey.has(key)) details.push({ path: `body.keys.${i}`, message: `Unknown field "${key}"` });
+    if (isBuiltInFieldKey(key, entity)) {
+      details.push({ path: `body.keys.${i}`, message: 'Built-in fields have a fixed order' });
+    } else if (!byKey.has(key)) details.push({ path: `body.keys.${i}`, message: `Unknown field "${key}"` });
   });
   if (details.length > 0) throw invalid(details, details[0]?.message);
   const listed = new Set(keys);
@@ -270,8 +284,12 @@ export async function reorderFields(tx: Db, ctx: ServiceContext, keys: string[])
       .set({ position })
       .where(and(eq(fieldDefinitions.workspaceId, ctx.workspaceId), eq(fieldDefinitions.id, row.id)));
   }
-  await recordAudit(tx, ctx, { action: 'fields.reordered', targetType: 'field', details: { keys: order } });
-  return getFieldCatalog(tx, ctx);
+  await recordAudit(tx, ctx, {
+    action: 'fields.reordered',
+    targetType: 'field',
+    details: { keys: order, entity },
+  });
+  return getFieldCatalog(tx, ctx, entity);
 }
 
 export interface ValidateAttributesOptions {
@@ -279,23 +297,28 @@ export interface ValidateAttributesOptions {
   partial: boolean;
   /** The lead being updated, which may of course keep its own unique value. */
   leadId?: string | undefined;
+  /** Whose fields: lead fields (default) or company fields. */
+  entity?: FieldEntity | undefined;
+  /** The company being updated (entity 'company'), which may keep its own unique value. */
+  companyId?: string | undefined;
 }
 
 /**
- * Checks custom field values against the workspace's definitions and returns them normalised (null = clear the
- * value). Throws 400 with one detail per bad key (`body.attributes.<key>`) and 409 when a unique field's value is
- * already used by another live lead. Every writer of lead attributes (API, forms, import) goes through here.
+ * Checks custom field values against the workspace's definitions of the entity (leads unless told otherwise) and
+ * returns them normalised (null = clear the value). Throws 400 with one detail per bad key
+ * (`body.attributes.<key>`) and 409 when a unique field's value is already used by another live record. Every
+ * writer of lead or company attributes (API, forms, import) goes through here.
  */
 export async function validateAttributes(
   tx: Db,
   ctx: ServiceContext,
   input: Record<string, unknown> | undefined,
-  { partial, leadId }: ValidateAttributesOptions,
+  { partial, leadId, entity = 'lead', companyId }: ValidateAttributesOptions,
 ): Promise<Record<string, unknown>> {
   const values = input ?? {};
   const keys = Object.keys(values);
   if (keys.length === 0 && partial) return {};
-  const rows = await tx.select().from(fieldDefinitions).where(eq(fieldDefinitions.workspaceId, ctx.workspaceId));
+  const rows = await tx.select().from(fieldDefinitions).where(ofEntity(ctx, entity));
   const defs = new Map(rows.map((row) => [row.key, row]));
   const details: ErrorDetail[] = [];
   const output: Record<string, unknown> = {};
@@ -325,22 +348,14 @@ export async function validateAttributes(
   if (details.length > 0) throw invalid(details);
 
   const taken: ErrorDetail[] = [];
+  const message = entity === 'lead' ? 'Another lead already has this value' : 'Another company already has this value';
   for (const [key, value] of Object.entries(output)) {
     if (value === null || !defs.get(key)?.uniqueValues) continue;
-    const [clash] = await tx
-      .select({ id: leads.id })
-      .from(leads)
-      .where(
-        and(
-          eq(leads.workspaceId, ctx.workspaceId),
-          isNull(leads.deletedAt),
-          sql`${leads.attributes} -> ${key} = ${JSON.stringify(value)}::jsonb`,
-          leadId ? ne(leads.id, leadId) : undefined,
-        ),
-      )
-      .limit(1);
-    if (clash) taken.push({ path: `body.attributes.${key}`, message: 'Another lead already has this value' });
+    const exceptId = entity === 'lead' ? leadId : companyId;
+    if (await VALUE_STORES[entity].isTaken(tx, ctx, key, value, exceptId)) {
+      taken.push({ path: `body.attributes.${key}`, message });
+    }
   }
-  if (taken.length > 0) throw conflict('Another lead already has this value', taken);
+  if (taken.length > 0) throw conflict(message, taken);
   return output;
 }

@@ -1,19 +1,30 @@
 import { ZAssignLeadsBody, ZAssignmentResult, ZRoundRobinBody } from '@kindling/contracts/assignment';
+import type { BulkTarget } from '@kindling/contracts/bulk';
 import { ZLead } from '@kindling/contracts/leads';
+import { ZTask } from '@kindling/contracts/tasks';
 import { z } from 'zod';
 import { withTenant } from '../../platform/db/tenant';
 import { requireAuth, serviceContext } from '../../platform/http/context';
 import { commonErrors } from '../../platform/http/openapi';
 import type { App, AppDeps } from '../../platform/http/types';
-import { assignLeads, assignRoundRobin, claimLead, releaseLead } from './assignment';
+import { claimLead, releaseLead } from './assignment';
+import { runBulkAction } from './bulk';
+import { sendBulkOutcome } from './bulk-routes';
 import { getLead } from './service';
 
 const tags = ['leads'];
+
+/** The leads as `leadIds` (as always) or a bulk `target` (the contract allows exactly one), with error paths. */
+function assignmentTarget(leads: { leadIds?: string[] | undefined; target?: BulkTarget | undefined }) {
+  return leads.target
+    ? { target: leads.target, paths: { ids: 'body.target.ids', scope: 'body.target.' } }
+    : { target: { ids: leads.leadIds ?? [] }, paths: { ids: 'body.leadIds', scope: 'body.' } };
+}
 const idParams = z.object({ id: z.uuid() });
 
 /** Assignment (PRODUCT 2.1): hand out, share round-robin, and the public pool (公海) with claim and release. */
-export function assignmentRoutes(app: App, { database }: AppDeps): void {
-  const { db } = database;
+export function assignmentRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps.database;
 
   app.post(
     '/api/v1/leads/assign',
@@ -23,12 +34,16 @@ export function assignmentRoutes(app: App, { database }: AppDeps): void {
         tags,
         summary: 'Give leads to an owner, or back to the public pool (ownerId null)',
         body: ZAssignLeadsBody,
-        response: { 200: ZAssignmentResult, ...commonErrors },
+        response: { 200: ZAssignmentResult, 202: ZTask, ...commonErrors },
       },
     },
-    async (request) => {
-      const ctx = serviceContext(request);
-      return withTenant(db, ctx.workspaceId, (tx) => assignLeads(tx, ctx, request.body.leadIds, request.body.ownerId));
+    async (request, reply) => {
+      const { ownerId, ...leads } = request.body;
+      const outcome = await runBulkAction(deps, serviceContext(request), {
+        ...assignmentTarget(leads),
+        action: { action: 'assign', ownerId },
+      });
+      return sendBulkOutcome(reply, outcome, ZAssignmentResult);
     },
   );
 
@@ -40,14 +55,16 @@ export function assignmentRoutes(app: App, { database }: AppDeps): void {
         tags,
         summary: 'Share leads out in turn among several people',
         body: ZRoundRobinBody,
-        response: { 200: ZAssignmentResult, ...commonErrors },
+        response: { 200: ZAssignmentResult, 202: ZTask, ...commonErrors },
       },
     },
-    async (request) => {
-      const ctx = serviceContext(request);
-      return withTenant(db, ctx.workspaceId, (tx) =>
-        assignRoundRobin(tx, ctx, request.body.leadIds, request.body.userIds),
-      );
+    async (request, reply) => {
+      const { userIds, ...leads } = request.body;
+      const outcome = await runBulkAction(deps, serviceContext(request), {
+        ...assignmentTarget(leads),
+        action: { action: 'round-robin', userIds },
+      });
+      return sendBulkOutcome(reply, outcome, ZAssignmentResult);
     },
   );
 

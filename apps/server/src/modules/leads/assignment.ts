@@ -1,31 +1,17 @@
 import type { AssignmentResult } from '@kindling/contracts/assignment';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { users } from '../../platform/auth/schema';
 import type { Db } from '../../platform/db/client';
 import type { ServiceContext } from '../../platform/http/context';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors';
 import { isMember } from '../../platform/workspaces/service';
 import { appendActivities } from '../activities/service';
+import type { ChunkApplier } from './bulk-actions';
+import { liveLeadRows, requireLiveLeads } from './bulk-target';
 import { leadsChanged } from './count-cache';
 import { leads } from './schema';
 
 type AssignmentVia = 'manual' | 'round_robin' | 'claim' | 'release';
-
-/** Live leads of the workspace with these ids; any id that is not one of them fails the whole call. */
-async function liveLeads(tx: Db, ctx: ServiceContext, leadIds: string[]) {
-  const unique = [...new Set(leadIds)];
-  const rows = await tx
-    .select({ id: leads.id, ownerId: leads.ownerId })
-    .from(leads)
-    .where(and(eq(leads.workspaceId, ctx.workspaceId), inArray(leads.id, unique), isNull(leads.deletedAt)))
-    .orderBy(asc(leads.createdAt), asc(leads.id));
-  if (rows.length !== unique.length) {
-    const found = new Set(rows.map((r) => r.id));
-    const missing = unique.filter((id) => !found.has(id));
-    throw invalid([{ path: 'body.leadIds', message: `${missing.length} of the leads do not exist or were deleted` }]);
-  }
-  return rows;
-}
 
 async function assertMembers(tx: Db, ctx: ServiceContext, userIds: string[], path: string): Promise<void> {
   for (const userId of userIds) {
@@ -67,30 +53,37 @@ async function applyPlan(
   return { assigned: changed.length, unchanged: plan.length - changed.length, perOwner };
 }
 
-/** Gives the leads to one owner, or returns them to the public pool (公海) with `ownerId: null`. */
-export async function assignLeads(tx: Db, ctx: ServiceContext, leadIds: string[], ownerId: string | null) {
+/** Bulk assign: checks the owner now, then gives each chunk of leads to them (or to the public pool with null). */
+export async function prepareAssign(tx: Db, ctx: ServiceContext, ownerId: string | null): Promise<ChunkApplier> {
   if (ownerId) await assertMembers(tx, ctx, [ownerId], 'body.ownerId');
-  const rows = await liveLeads(tx, ctx, leadIds);
-  return applyPlan(
-    tx,
-    ctx,
-    rows.map((r) => ({ id: r.id, from: r.ownerId, to: ownerId })),
-    ownerId ? 'manual' : 'release',
-  );
+  return async (chunkTx, ids) => {
+    const rows = await liveLeadRows(chunkTx, ctx, ids);
+    const plan = rows.map((r) => ({ id: r.id, from: r.ownerId, to: ownerId }));
+    return applyPlan(chunkTx, ctx, plan, ownerId ? 'manual' : 'release');
+  };
 }
 
-/** Shares the leads out in turn (oldest lead first) among the given people. */
-export async function assignRoundRobin(tx: Db, ctx: ServiceContext, leadIds: string[], userIds: string[]) {
+/**
+ * Bulk round-robin: shares the leads out in turn (oldest lead first within each chunk) among the given people;
+ * the turn carries on from one chunk to the next.
+ */
+export async function prepareRoundRobin(tx: Db, ctx: ServiceContext, userIds: string[]): Promise<ChunkApplier> {
   await assertMembers(tx, ctx, userIds, 'body.userIds');
-  const rows = await liveLeads(tx, ctx, leadIds);
-  const plan = rows.map((r, i) => ({ id: r.id, from: r.ownerId, to: userIds[i % userIds.length] ?? null }));
-  return applyPlan(tx, ctx, plan, 'round_robin');
+  return async (chunkTx, ids, offset) => {
+    const rows = await liveLeadRows(chunkTx, ctx, ids);
+    const plan = rows.map((r, i) => ({
+      id: r.id,
+      from: r.ownerId,
+      to: userIds[(offset + i) % userIds.length] ?? null,
+    }));
+    return applyPlan(chunkTx, ctx, plan, 'round_robin');
+  };
 }
 
 /** Takes an unowned lead from the public pool. Two people claiming at once: exactly one wins, the other gets 409. */
 export async function claimLead(tx: Db, ctx: ServiceContext, leadId: string): Promise<void> {
   if (!ctx.userId) throw forbidden();
-  const [lead] = await liveLeads(tx, ctx, [leadId]).catch(() => {
+  const [lead] = await requireLiveLeads(tx, ctx, [leadId], 'params.id').catch(() => {
     throw notFound('Lead');
   });
   if (lead?.ownerId === ctx.userId) return;
@@ -122,7 +115,7 @@ export async function releaseLead(
   leadId: string,
   mayReleaseOthers: boolean,
 ): Promise<void> {
-  const [lead] = await liveLeads(tx, ctx, [leadId]).catch(() => {
+  const [lead] = await requireLiveLeads(tx, ctx, [leadId], 'params.id').catch(() => {
     throw notFound('Lead');
   });
   if (!lead?.ownerId) return;

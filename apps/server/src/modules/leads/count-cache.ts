@@ -20,6 +20,11 @@ export function leadsChanged(workspaceId: string): void {
   generations.set(workspaceId, (generations.get(workspaceId) ?? 0) + 1);
 }
 
+/** How many times the workspace's leads changed in this process: caches derived from them compare it. */
+export function leadsGeneration(workspaceId: string): number {
+  return generations.get(workspaceId) ?? 0;
+}
+
 export async function cachedLeadCount(
   workspaceId: string,
   filterKey: string,

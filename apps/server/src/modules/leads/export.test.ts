@@ -74,12 +74,14 @@ describe('exporting leads', () => {
     expect(file.headers['content-disposition']).toMatch(/^attachment; filename="leads-\d+\.csv"$/);
     expect(file.body.startsWith('\uFEFF')).toBe(true);
     const lines = file.body.slice(1).trim().split('\n');
+    // No columns chosen or saved: every built-in field, labelled in the requester's language (English here).
     expect(lines[0]).toBe(
-      'ID,Name,Email,Phone,Company,Job title,Source,Owner,Created at,Industry,Province,City,WeChat OpenID,WeChat UnionID',
+      'ID,Name,Email,Mobile,Company,Job title,Industry,Province,City,Source,Owner,WeChat OpenID,WeChat UnionID,Created,Updated',
     );
     expect(lines).toHaveLength(3);
-    expect(file.body).toContain('张三,zhang@example.com,,上海云启,,event');
-    expect(file.body).toMatch(/,制造业,上海,上海,o6_bmjrPTlm6_2sgVt7hMZOPfL2M,uAbC123\r?\n/);
+    expect(file.body).toContain(
+      '张三,zhang@example.com,,上海云启,,制造业,上海,上海,Event,,o6_bmjrPTlm6_2sgVt7hMZOPfL2M,uAbC123,',
+    );
     expect(file.body).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(file.body).toContain(`'+cmd|calc`);
     expect(file.body).not.toContain('Skip me');

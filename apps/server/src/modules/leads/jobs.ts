@@ -1,64 +1,48 @@
 import path from 'node:path';
-import { ZFilterNode } from '@kindling/contracts/filters';
-import { ZLeadSource, ZOwnerFilter } from '@kindling/contracts/leads';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../platform/auth/schema';
 import { withTenant } from '../../platform/db/tenant';
-import { openCsvFile } from '../../platform/export/csv';
+import { openSheetFile, SHEET_EXTENSIONS } from '../../platform/export/sheet';
 import { AppError } from '../../platform/http/errors';
 import { defineJob } from '../../platform/jobs/queue';
 import { runTask } from '../../platform/jobs/tasks';
-import { compileCheckedFilter, filterScope } from '../segments/service';
+import { getWorkspace } from '../../platform/workspaces/service';
+import { getFieldCatalog } from '../fields/service';
+import { scopeCondition } from './bulk-target';
+import { walkInChunks } from './chunks';
+import { exportColumns } from './export-columns';
+import { ZExportParams } from './export-settings';
 import { leads } from './schema';
 import { leadListFilter } from './service';
 
-const CHUNK = 1000;
-
-export const ZExportParams = z.object({
-  q: z.string().optional(),
-  source: ZLeadSource.optional(),
-  ownerId: ZOwnerFilter.optional(),
-  /** A filter-language AST ANDed with the list filter (a segment, or "everything matching the filter"). */
-  filter: ZFilterNode.optional(),
-});
-
-export const EXPORT_HEADER = [
-  'ID',
-  'Name',
-  'Email',
-  'Phone',
-  'Company',
-  'Job title',
-  'Source',
-  'Owner',
-  'Created at',
-  'Industry',
-  'Province',
-  'City',
-  'WeChat OpenID',
-  'WeChat UnionID',
-];
+const SHEET_NAMES = { 'zh-CN': '潜客', en: 'Leads' } as const;
 
 /**
- * Exports the leads matching the list's filter (and the filter-language `filter`, if any) to CSV, 1,000 rows per read, reporting progress per chunk.
- * Keyset pagination by id keeps each read cheap however deep the export goes.
+ * Exports leads to CSV or XLSX: the chosen ones, or those matching the list's scope (search, source, owner tab and
+ * a filter-language AST, e.g. a segment's). Columns and language were settled when the export was asked for
+ * (export-settings.ts). Rows are read 1,000 at a time by keyset on id, with progress after each chunk, and
+ * streamed to the file, so memory stays flat however large the export.
  */
 export const exportLeadsJob = defineJob({
   name: 'leads.export',
   schema: z.object({ workspaceId: z.uuid(), taskId: z.uuid() }),
   async handle({ database, dataDir }, { workspaceId, taskId }) {
     await runTask(database, workspaceId, taskId, async (task, progress) => {
-      const params = ZExportParams.parse(task.params);
+      const { ids, format, columns: keys, locale, ...scope } = ZExportParams.parse(task.params);
       const ctx = { workspaceId, userId: task.createdBy };
-      const { filter, total } = await withTenant(database.db, workspaceId, async (tx) => {
-        const { filter: ast, ...list } = params;
-        const listFilter = leadListFilter(ctx, { ...list, view: 'active' });
+      const { where, total, columns } = await withTenant(database.db, workspaceId, async (tx) => {
         // Checked again here: the fields may have changed since the export was asked for.
-        const where = ast
-          ? and(listFilter, compileCheckedFilter(ctx, ast, await filterScope(tx, ctx), ''))
-          : listFilter;
-        return { filter: where, total: await tx.$count(leads, where) };
+        const condition = ids
+          ? and(leadListFilter(ctx, { view: 'active' }), inArray(leads.id, ids))
+          : await scopeCondition(tx, ctx, scope, '');
+        const catalog = await getFieldCatalog(tx, ctx);
+        const workspace = await getWorkspace(tx, ctx);
+        return {
+          where: condition,
+          total: await tx.$count(leads, condition),
+          columns: exportColumns(catalog, keys, { locale, timeZone: workspace.timeZone }),
+        };
       }).catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'validation_failed') {
           throw new Error('The filter no longer fits the lead fields; edit it and export again', { cause: error });
@@ -66,47 +50,31 @@ export const exportLeadsJob = defineJob({
         throw error;
       });
       await progress.report(0, total);
-      const filePath = path.join(dataDir, 'files', workspaceId, 'exports', `${taskId}.csv`);
-      const csv = await openCsvFile(filePath, EXPORT_HEADER);
-      let after: string | null = null;
-      let done = 0;
-      for (;;) {
-        const rows = await withTenant(database.db, workspaceId, (tx) =>
+      const extension = SHEET_EXTENSIONS[format];
+      const filePath = path.join(dataDir, 'files', workspaceId, 'exports', `${taskId}.${extension}`);
+      const sheet = await openSheetFile(
+        format,
+        filePath,
+        SHEET_NAMES[locale],
+        columns.map((column) => column.header),
+      );
+      const rows = await walkInChunks(database, workspaceId, progress, {
+        read: (tx, after, limit) =>
           tx
             .select({ lead: leads, ownerName: users.name })
             .from(leads)
             .leftJoin(users, eq(users.id, leads.ownerId))
-            .where(and(filter, after ? gt(leads.id, after) : undefined))
+            .where(and(where, after))
             .orderBy(asc(leads.id))
-            .limit(CHUNK),
-        );
-        for (const { lead, ownerName } of rows) {
-          await csv.write([
-            lead.id,
-            lead.name,
-            lead.email,
-            lead.phone,
-            lead.companyName,
-            lead.jobTitle,
-            lead.source,
-            ownerName,
-            lead.createdAt.toISOString(),
-            lead.industry,
-            lead.province,
-            lead.city,
-            lead.wechatOpenid,
-            lead.wechatUnionid,
-          ]);
-        }
-        done += rows.length;
-        await progress.report(done);
-        const last = rows.at(-1);
-        if (!last || rows.length < CHUNK) break;
-        after = last.lead.id;
-      }
-      await csv.close();
+            .limit(limit),
+        idOf: (row) => row.lead.id,
+        async work(_tx, chunk) {
+          for (const row of chunk) await sheet.write(columns.map((column) => column.cell(row)));
+        },
+      });
+      await sheet.close();
       const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
-      return { result: { rows: done }, filePath, fileName: `leads-${stamp}.csv` };
+      return { result: { rows }, filePath, fileName: `leads-${stamp}.${extension}` };
     });
   },
 });

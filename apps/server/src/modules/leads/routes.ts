@@ -18,6 +18,8 @@ import { createTask, getTask } from '../../platform/jobs/tasks';
 import type { Db } from '../../platform/db/client';
 import { listLeadActivities } from '../activities/service';
 import { compileCheckedFilter, filterScope } from '../segments/service';
+import { requireLiveLeads } from './bulk-target';
+import { exportSettings, requesterLocale, type ExportParams } from './export-settings';
 import { exportLeadsJob } from './jobs';
 import { addNote, createLead, deleteLead, getLead, listLeads, restoreLead, updateLead } from './service';
 
@@ -178,23 +180,27 @@ export function leadsRoutes(app: App, { database, jobs }: AppDeps): void {
       config: { permission: 'leads:export' },
       schema: {
         tags,
-        summary: 'Export the (filtered) list to CSV as a background task',
+        summary: 'Export the (filtered) list, or the chosen leads, to CSV or Excel as a background task',
         body: ZExportLeadsBody,
         response: { 202: ZTask, ...commonErrors },
       },
     },
     async (request, reply) => {
       const ctx = serviceContext(request);
-      const { format, ...filter } = request.body;
+      const { format, columns, ids, ...filter } = request.body;
+      const locale = await requesterLocale(database.db, ctx, request.headers['accept-language']);
       const task = await inTenant(ctx, async (tx) => {
         // A filter that does not fit the fields is refused now (400 body.filter…), not when the job runs.
         if (filter.filter) compileCheckedFilter(ctx, filter.filter, await filterScope(tx, ctx));
-        const row = await createTask(tx, ctx, { kind: 'leads.export', title: 'Export leads', params: filter });
+        if (ids) await requireLiveLeads(tx, ctx, ids, 'body.ids');
+        const settings = await exportSettings(tx, ctx, { format, columns }, locale);
+        const params: ExportParams = { ...filter, ids, ...settings };
+        const row = await createTask(tx, ctx, { kind: 'leads.export', title: 'Export leads', params });
         await recordAudit(tx, ctx, {
           action: 'leads.exported',
           targetType: 'task',
           targetId: row.id,
-          details: { format, filter },
+          details: { ...settings, filter, ...(ids ? { chosen: ids.length } : {}) },
         });
         return row;
       });

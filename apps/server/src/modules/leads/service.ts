@@ -1,16 +1,22 @@
 import { LEAD_OPTIONAL_TEXT_FIELDS } from '@kindling/contracts/leads';
 import type { Lead, LeadSource } from '@kindling/contracts/leads';
 import { ZLeadSource } from '@kindling/contracts/leads';
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../../platform/auth/schema';
 import type { Db } from '../../platform/db/client';
+import { containsPattern } from '../../platform/db/like-pattern';
 import type { ServiceContext } from '../../platform/http/context';
 import { conflict, invalid, notFound, uniqueViolation } from '../../platform/http/errors';
 import { isMember } from '../../platform/workspaces/service';
 import { appendActivities } from '../activities/service';
+import { matchCompaniesForLeads } from '../companies/matching';
+import { companies } from '../companies/schema';
+import { findCompanyRef } from '../companies/service';
+import { mergeAttributesSql } from '../fields/merge-attributes';
 import { validateAttributes } from '../fields/service';
 import { cachedLeadCount, leadsChanged } from './count-cache';
 import { leads } from './schema';
+import { leadOrderBy } from './sort';
 
 type LeadRow = typeof leads.$inferSelect;
 
@@ -27,6 +33,8 @@ export interface LeadInput {
   province?: string | null | undefined;
   city?: string | null | undefined;
   industry?: string | null | undefined;
+  /** The company record; must be a company of the workspace. null unlinks. */
+  companyId?: string | null | undefined;
   /** Custom field values by key; checked by `validateAttributes`. null clears a value. */
   attributes?: Record<string, unknown> | undefined;
 }
@@ -35,10 +43,13 @@ export interface LeadListQuery {
   page: number;
   pageSize: number;
   q?: string | undefined;
-  sort: 'createdAt' | 'updatedAt' | 'name' | 'email' | 'companyName' | 'source';
+  /** A built-in field key or `attr.<custom key>` (see ./sort.ts). */
+  sort: string;
   order: 'asc' | 'desc';
   source?: LeadSource | undefined;
   ownerId?: string | undefined;
+  /** Leads linked to this company. */
+  companyId?: string | undefined;
   view: 'active' | 'deleted';
 }
 
@@ -54,12 +65,21 @@ export const SORT_COLUMNS = {
   source: leads.source,
 };
 
-export const leadColumns = { lead: leads, ownerName: users.name };
+/**
+ * What the lead queries select: the row, the owner's name (left-joined `users`) and the linked company's name
+ * (a primary-key lookup per returned row, so no query needs to join `companies`).
+ */
+export const leadColumns = {
+  lead: leads,
+  ownerName: users.name,
+  linkedCompanyName: sql<string | null>`(select ${companies.name} from ${companies}
+    where ${companies.workspaceId} = ${leads.workspaceId} and ${companies.id} = ${leads.companyId})`,
+};
 
 const KNOWN_SOURCES: ReadonlySet<string> = new Set(ZLeadSource.options);
 const asLeadSource = (value: string): LeadSource => (KNOWN_SOURCES.has(value) ? (value as LeadSource) : 'other');
 
-export function toLead(row: LeadRow, ownerName: string | null): Lead {
+export function toLead(row: LeadRow, ownerName: string | null, linkedCompanyName: string | null): Lead {
   return {
     id: row.id,
     name: row.name,
@@ -75,16 +95,13 @@ export function toLead(row: LeadRow, ownerName: string | null): Lead {
     province: row.province,
     city: row.city,
     industry: row.industry,
+    companyId: row.companyId,
+    company: row.companyId && linkedCompanyName !== null ? { id: row.companyId, name: linkedCompanyName } : null,
     attributes: row.attributes,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
-}
-
-/** % and _ are LIKE wildcards; a user searching "50%" means the text. */
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 async function assertOwnerIsMember(tx: Db, ctx: ServiceContext, ownerId: string | null | undefined): Promise<void> {
@@ -120,12 +137,17 @@ async function findRow(tx: Db, ctx: ServiceContext, id: string, inRecycleBin = f
 }
 
 export async function getLead(tx: Db, ctx: ServiceContext, id: string): Promise<Lead> {
-  const { lead, ownerName } = await findRow(tx, ctx, id);
-  return toLead(lead, ownerName);
+  const { lead, ownerName, linkedCompanyName } = await findRow(tx, ctx, id);
+  return toLead(lead, ownerName, linkedCompanyName);
 }
 
+/**
+ * Creates a lead. With `companyId` it is linked to that company (and takes its name when `companyName` is empty);
+ * without, a company matching its email domain or company name is linked if there is one (none is created).
+ */
 export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput & { name: string }): Promise<Lead> {
   await assertOwnerIsMember(tx, ctx, input.ownerId);
+  const company = input.companyId ? await findCompanyRef(tx, ctx, input.companyId, 'body.companyId') : null;
   const attributes = Object.fromEntries(
     Object.entries(await validateAttributes(tx, ctx, input.attributes, { partial: false })).filter(
       ([, value]) => value !== null,
@@ -138,7 +160,8 @@ export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput &
       name: input.name,
       email: input.email ?? null,
       phone: input.phone ?? null,
-      companyName: input.companyName ?? null,
+      companyName: input.companyName || company?.name || null,
+      companyId: company?.id ?? null,
       jobTitle: input.jobTitle ?? null,
       source: input.source ?? 'manual',
       ownerId: input.ownerId ?? null,
@@ -154,6 +177,10 @@ export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput &
     .catch(emailTaken);
   if (!row) throw new Error('lead insert returned nothing');
   leadsChanged(ctx.workspaceId);
+  if (!company) {
+    const match = { leadId: row.id, companyName: row.companyName, email: row.email };
+    await matchCompaniesForLeads(tx, ctx, [match], { createMissing: false });
+  }
   await appendActivities(tx, ctx, [
     { leadId: row.id, type: 'lead_created', source: 'console', properties: { name: row.name, source: row.source } },
     ...(row.ownerId
@@ -165,7 +192,7 @@ export async function createLead(tx: Db, ctx: ServiceContext, input: LeadInput &
 
 /** Applies a partial update; records one `lead_updated` activity listing each changed field's from → to. */
 export async function updateLead(tx: Db, ctx: ServiceContext, id: string, input: LeadInput): Promise<Lead> {
-  const { lead: before } = await findRow(tx, ctx, id);
+  const { lead: before, linkedCompanyName } = await findRow(tx, ctx, id);
   await assertOwnerIsMember(tx, ctx, input.ownerId);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const set: Partial<typeof leads.$inferInsert> = {};
@@ -176,28 +203,27 @@ export async function updateLead(tx: Db, ctx: ServiceContext, id: string, input:
     changes[field] = { from: before[field], to: value };
     Object.assign(set, { [field]: value });
   }
+  if (input.companyId !== undefined && input.companyId !== before.companyId) {
+    const company = input.companyId ? await findCompanyRef(tx, ctx, input.companyId, 'body.companyId') : null;
+    // Recorded as {id, name} so the timeline can name (and link) the companies, even after one is deleted.
+    const from = before.companyId ? { id: before.companyId, name: linkedCompanyName } : null;
+    changes.companyId = { from, to: company };
+    set.companyId = company?.id ?? null;
+    const nameAfter = input.companyName === undefined ? before.companyName : input.companyName;
+    if (company && !nameAfter) {
+      changes.companyName = { from: before.companyName, to: company.name };
+      set.companyName = company.name;
+    }
+  }
   const attributes = await validateAttributes(tx, ctx, input.attributes, { partial: true, leadId: id });
-  const merged: Record<string, unknown> = {};
-  const cleared: string[] = [];
+  const changedAttributes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(attributes)) {
     const from = before.attributes[key] ?? null;
     if (JSON.stringify(from) === JSON.stringify(value)) continue;
     changes[`attributes.${key}`] = { from, to: value };
-    if (value === null) cleared.push(key);
-    else merged[key] = value;
+    changedAttributes[key] = value;
   }
-  let attributesSql: SQL | undefined;
-  if (Object.keys(merged).length > 0 || cleared.length > 0) {
-    // Merged in SQL (jsonb ||, then - for cleared keys) so values written concurrently to other keys survive.
-    const removed =
-      cleared.length > 0
-        ? sql` - array[${sql.join(
-            cleared.map((k) => sql`${k}`),
-            sql`, `,
-          )}]::text[]`
-        : sql``;
-    attributesSql = sql`(${leads.attributes} || ${JSON.stringify(merged)}::jsonb)${removed}`;
-  }
+  const attributesSql = mergeAttributesSql(leads.attributes, changedAttributes);
   if (Object.keys(set).length === 0 && !attributesSql) return getLead(tx, ctx, id);
   await tx
     .update(leads)
@@ -254,9 +280,10 @@ export function leadListFilter(
     query.view === 'deleted' ? isNotNull(leads.deletedAt) : isNull(leads.deletedAt),
     query.source ? eq(leads.source, query.source) : undefined,
     ownerCondition(ctx, query.ownerId),
+    query.companyId ? eq(leads.companyId, query.companyId) : undefined,
   ];
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containsPattern(query.q);
     conditions.push(
       or(
         ilike(leads.name, pattern),
@@ -271,17 +298,21 @@ export function leadListFilter(
 
 export async function listLeads(tx: Db, ctx: ServiceContext, query: LeadListQuery) {
   const where = leadListFilter(ctx, query);
-  const column = SORT_COLUMNS[query.sort];
-  const direction = query.order === 'asc' ? asc : desc;
-  const filterKey = JSON.stringify([query.view, query.q ?? '', query.source ?? '', query.ownerId ?? '']);
+  const orderBy = await leadOrderBy(tx, ctx, query.sort, query.order, 'query.sort');
+  const filterKey = JSON.stringify([
+    query.view,
+    query.q ?? '',
+    query.source ?? '',
+    query.ownerId ?? '',
+    query.companyId ?? '',
+  ]);
   const [rows, total] = await Promise.all([
     tx
       .select(leadColumns)
       .from(leads)
       .leftJoin(users, eq(users.id, leads.ownerId))
       .where(where)
-      // id breaks ties so pages never repeat or skip rows with equal sort values.
-      .orderBy(sql`${direction(column)} nulls last`, direction(leads.id))
+      .orderBy(...orderBy)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     cachedLeadCount(
@@ -291,7 +322,7 @@ export async function listLeads(tx: Db, ctx: ServiceContext, query: LeadListQuer
     ),
   ]);
   return {
-    items: rows.map(({ lead, ownerName }) => toLead(lead, ownerName)),
+    items: rows.map(({ lead, ownerName, linkedCompanyName }) => toLead(lead, ownerName, linkedCompanyName)),
     total,
     page: query.page,
     pageSize: query.pageSize,

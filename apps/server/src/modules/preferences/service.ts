@@ -38,11 +38,16 @@ async function writePreference(tx: Db, ctx: ServiceContext, key: string, value: 
     });
 }
 
-/** The caller's lead-list columns (field catalogue keys, in order), or the defaults when never chosen. */
-export async function getLeadColumns(tx: Db, ctx: ServiceContext): Promise<string[]> {
+/** The lead-list columns the caller chose (field catalogue keys, in order), or null when they never chose. */
+export async function savedLeadColumns(tx: Db, ctx: ServiceContext): Promise<string[] | null> {
   const stored = await readPreference(tx, ctx, LEAD_COLUMNS_KEY);
   const columns = Array.isArray(stored) ? stored.filter((key): key is string => typeof key === 'string') : [];
-  return columns.length > 0 ? columns : [...DEFAULT_LEAD_COLUMNS];
+  return columns.length > 0 ? columns : null;
+}
+
+/** The caller's lead-list columns (field catalogue keys, in order), or the defaults when never chosen. */
+export async function getLeadColumns(tx: Db, ctx: ServiceContext): Promise<string[]> {
+  return (await savedLeadColumns(tx, ctx)) ?? [...DEFAULT_LEAD_COLUMNS];
 }
 
 /**

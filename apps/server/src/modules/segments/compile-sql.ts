@@ -17,14 +17,28 @@ import {
 } from '@kindling/contracts/filters';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { activities } from '../activities/schema';
+import { COMPANY_SQL_SOURCES } from '../companies/filter-sources';
 import { BUILT_IN_COLUMNS } from '../fields/builtin';
 import { leads } from '../leads/schema';
+import {
+  attributeBoundSql,
+  attributeContainmentSql,
+  attributeValueSql,
+  columnBoundSql,
+  columnValueSql,
+} from './field-value-sql';
 
 /**
  * Compiles a filter AST (validated with `validateFilter`) into a boolean SQL expression over `leads`, with the
  * semantics documented in contracts/filters.ts (the evaluator in contracts/filter-evaluate.ts implements the same;
  * filter.property.test.ts keeps them in agreement). Every user value is a bound parameter; field keys come from
- * the catalogue and are bound too. Every condition compiles to a non-null boolean (coalesce), so `not` is exact.
+ * the catalogue and are bound too.
+ *
+ * NULL handling: a condition under an odd number of negations compiles to a non-null boolean (coalesce), so `not`
+ * is exact. Elsewhere it is left bare: there a NULL can only ever turn the whole filter into NULL where it would
+ * have been false (the filter is monotone in that condition), and WHERE treats both alike. Bare predicates keep
+ * `email = $1` or `attributes @> $1` recognisable to the planner, so indexes serve them (a coalesce hides them).
+ * Hence the result is a WHERE condition: wrap it in `coalesce(…, false)` to use it as a value.
  */
 
 export interface CompileOptions extends PlanClock {
@@ -44,6 +58,17 @@ export interface SqlFieldSource {
   containment?(def: FieldDefinition, json: unknown): SQL;
   /** Values are stored lower-cased already (built-in email), so equality needs no folding (index-friendly). */
   lowercased?(def: FieldDefinition): boolean;
+  /**
+   * The stored value itself, without the empty-value guard of `value`: exact comparisons with non-empty text can
+   * use it (and an index on it), since '' or NULL never equal such a value anyway.
+   */
+  storedValue?(def: FieldDefinition): SQL;
+  /**
+   * For values that live in another table's row (the lead's company): turns the positive predicate, written over
+   * that table, into a condition over `leads`. `matchesMissing`: the predicate is "is empty", which a lead without
+   * such a row satisfies too. Without `relate`, values are read from the `leads` row itself.
+   */
+  relate?(predicate: SQL, matchesMissing: boolean, workspaceId: string): SQL;
 }
 
 const fold = (value: SQL) => sql`translate(${value}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
@@ -60,46 +85,32 @@ const columnOf = (def: FieldDefinition): AnyColumn | undefined =>
 const columnSource: SqlFieldSource = {
   name: 'column',
   handles: (def) => def.builtIn && columnOf(def) !== undefined,
-  value(def) {
-    const column = columnOf(def)!;
-    return column.getSQLType() === 'text' ? sql`nullif(${column}, '')` : sql`${column}`;
-  },
-  bound(def, kind, value) {
-    if (kind === 'number') return sql`${value}::numeric`;
-    return columnOf(def)!.getSQLType().startsWith('timestamp') ? sql`${value}::timestamptz` : sql`${value}::text`;
-  },
+  value: (def) => columnValueSql(columnOf(def)!),
+  bound: (def, kind, value) => columnBoundSql(columnOf(def)!, kind, value),
   lowercased: (def) => def.type === 'email',
+  storedValue: (def) => sql`${columnOf(def)!}`,
 };
 
 /** Custom fields: `leads.attributes ->> key`, read only when the JSON type matches (guarded casts). */
 const attributeSource: SqlFieldSource = {
   name: 'attribute',
   handles: (def) => !def.builtIn,
-  value(def, kind) {
-    const raw = sql`(${leads.attributes} -> ${def.key}::text)`;
-    const text = sql`(${leads.attributes} ->> ${def.key}::text)`;
-    switch (kind) {
-      case 'number':
-        return sql`(case when jsonb_typeof(${raw}) = 'number' then ${text}::numeric end)`;
-      case 'boolean':
-        return sql`(case when jsonb_typeof(${raw}) = 'boolean' then ${text}::boolean end)`;
-      case 'multi':
-        return sql`(case when jsonb_typeof(${raw}) = 'array' and jsonb_array_length(${raw}) > 0 then ${raw} end)`;
-      case 'date':
-      case 'datetime': {
-        // Same patterns as the evaluator's DATE_SHAPE / DATETIME_SHAPE; compared as ISO strings, byte-wise.
-        const shape = kind === 'date' ? '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' : '^[0-9]{4}-[0-9]{2}-[0-9]{2}T';
-        return sql`(case when jsonb_typeof(${raw}) = 'string' and ${text} ~ ${shape}::text then ${text} end) collate "C"`;
-      }
-      default:
-        return sql`(case when jsonb_typeof(${raw}) = 'string' and ${text} <> '' then ${text} end)`;
-    }
-  },
-  bound: (_def, kind, value) => (kind === 'number' ? sql`${value}::numeric` : sql`${value}::text`),
-  containment: (def, json) => sql`${leads.attributes} @> ${JSON.stringify({ [def.key]: json })}::jsonb`,
+  value: (def, kind) => attributeValueSql(leads.attributes, def.key, kind),
+  bound: (_def, kind, value) => attributeBoundSql(kind, value),
+  containment: (def, json) => attributeContainmentSql(leads.attributes, def.key, json),
 };
 
-const fieldSources: SqlFieldSource[] = [columnSource, attributeSource];
+// Company fields (`company.*`) come first: the lead attribute source would otherwise claim their custom ones.
+const fieldSources: SqlFieldSource[] = [...COMPANY_SQL_SOURCES, columnSource, attributeSource];
+
+/**
+ * The field's typed value as SQL over `leads` (NULL when empty or not of the field's type, never raising), from
+ * whichever source holds it; undefined when no source does. The list's sorting orders by it.
+ */
+export function fieldValueSql(def: FieldDefinition, kind: ValueKind): SQL | undefined {
+  // Sources that relate another table (company fields) read that table's row, not the lead's: not sortable here.
+  return fieldSources.find((source) => source.handles(def) && !source.relate)?.value(def, kind);
+}
 
 /** Registers a field source ahead of the built-in ones (mirror it with registerEvaluatorFieldSource). */
 export function registerSqlFieldSource(source: SqlFieldSource): void {
@@ -117,10 +128,25 @@ function anyOf(parts: SQL[]): SQL {
   return parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/**
+ * Whether text equality with these (already case-folded) values needs no folding of the stored value: when it is
+ * stored lower-cased, or when no value has an ASCII letter (folding only changes A–Z, so `fold(x) = '广东'` holds
+ * exactly when `x = '广东'`). Values must be non-empty, so the empty-value guard is not needed either.
+ */
+function foldFree(def: FieldDefinition, values: unknown[], source: SqlFieldSource): boolean {
+  if (!values.every((v) => typeof v === 'string' && v !== '')) return false;
+  return source.lowercased?.(def) === true || values.every((v) => !/[A-Za-z]/.test(v as string));
+}
+
 function equalitySql(def: FieldDefinition, kind: ValueKind, values: unknown[], source: SqlFieldSource): SQL {
   const value = source.value(def, kind);
-  if (kind === 'text')
-    return source.lowercased?.(def) ? sql`${value} in (${list(values)})` : sql`${fold(value)} in (${list(values)})`;
+  if (kind === 'text') {
+    if (!foldFree(def, values, source)) return sql`${fold(value)} in (${list(values)})`;
+    // Index-friendly forms: the bare column (btree), or JSON containment of the string (GIN).
+    if (source.storedValue) return sql`${source.storedValue(def)} in (${list(values)})`;
+    if (source.containment) return anyOf(values.map((v) => source.containment!(def, v)));
+    return sql`${value} in (${list(values)})`;
+  }
   if (source.containment) return anyOf(values.map((v) => source.containment!(def, v)));
   return sql`${value} in (${list(values)})`;
 }
@@ -149,9 +175,17 @@ function predicateSql(def: FieldDefinition, kind: ValueKind, p: Predicate, sourc
   }
 }
 
-export function compileFieldPlan(def: FieldDefinition, plan: FieldPlan, source: SqlFieldSource): SQL {
-  const positive = sql`coalesce(${predicateSql(def, plan.kind, plan.predicate, source)}, false)`;
-  return plan.negate ? sql`(not ${positive})` : positive;
+export function compileFieldPlan(
+  def: FieldDefinition,
+  plan: FieldPlan,
+  source: SqlFieldSource,
+  workspaceId: string,
+  underNegation: boolean,
+): SQL {
+  const predicate = predicateSql(def, plan.kind, plan.predicate, source);
+  const related = source.relate ? source.relate(predicate, plan.predicate.op === 'empty', workspaceId) : predicate;
+  if (plan.negate) return sql`(not coalesce(${related}, false))`;
+  return underNegation ? sql`coalesce(${related}, false)` : related;
 }
 
 function propertySql(p: PropertyPredicate): SQL {
@@ -198,11 +232,18 @@ export function registerSqlCondition(kind: string, compile: SqlConditionCompiler
   conditionKinds.set(kind, compile);
 }
 
-function compileNode(node: FilterNode, options: CompileOptions, fields: Map<string, FieldDefinition>): SQL {
+/** `underNegation`: the node sits under an odd number of negated groups (see the NULL note at the top). */
+function compileNode(
+  node: FilterNode,
+  options: CompileOptions,
+  fields: Map<string, FieldDefinition>,
+  underNegation: boolean,
+): SQL {
   if (node.kind === 'group') {
     if (node.children.length === 0) return node.negate ? sql`false` : sql`true`;
+    const childrenNegated = underNegation !== (node.negate === true);
     const joined = sql.join(
-      node.children.map((child) => compileNode(child, options, fields)),
+      node.children.map((child) => compileNode(child, options, fields, childrenNegated)),
       node.op === 'and' ? sql` and ` : sql` or `,
     );
     return node.negate ? sql`(not (${joined}))` : sql`(${joined})`;
@@ -211,13 +252,14 @@ function compileNode(node: FilterNode, options: CompileOptions, fields: Map<stri
     const def = fields.get(node.field);
     const source = def && fieldSources.find((s) => s.handles(def));
     if (!def || !source) return sql`false`;
-    return compileFieldPlan(def, planFieldCondition(def, node, options), source);
+    const plan = planFieldCondition(def, node, options);
+    return compileFieldPlan(def, plan, source, options.workspaceId, underNegation);
   }
   const compile = conditionKinds.get(node.kind);
   return compile ? compile(node, options, fields) : sql`false`;
 }
 
-/** A boolean SQL expression over `leads` (use it in a query on the leads table, scoped by workspace). */
+/** A WHERE condition over `leads` (use it in a query on the leads table, scoped by workspace). */
 export function compileFilter(node: FilterNode, options: CompileOptions): SQL {
-  return compileNode(node, options, catalogIndex(options.catalog));
+  return compileNode(node, options, catalogIndex(options.catalog), false);
 }

@@ -4,12 +4,21 @@ import { operatorSpec, operatorsFor, validateFilter, type FilterNode } from '@ki
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOwner, createTestContext, type TestContext } from '../../testing/test-app';
-import { evaluatorMatches, seedLeads, sqlMatches, TEST_CATALOG, type TestLead } from './test-fixtures';
+import { COMPANY_SIZES } from '@kindling/contracts/companies';
+import {
+  evaluatorMatches,
+  seedLeads,
+  sqlMatches,
+  TEST_CATALOG,
+  type TestCompany,
+  type TestLead,
+} from './test-fixtures';
 
 /**
  * The SQL compiler and the in-memory evaluator must select exactly the same leads for any valid filter
- * (ARCHITECTURE §6). Random filters (depth ≤ 4, every field type and operator, behaviour conditions) over random
- * leads, including empty values, letter case, junk of the wrong JSON type and activities around the window edges.
+ * (ARCHITECTURE §6). Random filters (depth ≤ 4, every field type and operator, behaviour conditions, conditions on
+ * the lead's company) over random leads, including empty values, letter case, junk of the wrong JSON type,
+ * activities around the window edges, and leads with or without a (shared) company.
  */
 
 let ctx: TestContext;
@@ -152,6 +161,39 @@ const activity: fc.Arbitrary<EvaluableActivity> = fc.record({
   ),
 });
 
+const company: fc.Arbitrary<TestCompany> = fc.record(
+  {
+    name: fc.oneof(texts, fc.constant('')),
+    domain: fc.constantFrom('acme.com', 'Acme.org', 'b.example', '', null),
+    industry: fc.oneof(texts, fc.constantFrom('', null)),
+    size: fc.constantFrom<string | null>(...COMPANY_SIZES.slice(0, 5), 'huge', '', null),
+    region: fc.oneof(texts, fc.constant(null)),
+    attributes: fc.record(
+      {
+        cc_text: fc.oneof(texts, fc.constantFrom<unknown>('', null, 5)),
+        cc_num: fc.constantFrom<unknown>(-1, 0, 1, 2.5, 10, 'abc', null),
+        cc_date: fc.oneof(isoDay, fc.constantFrom<unknown>('nope', null)),
+        cc_multi: fc.oneof(fc.subarray(['x', 'y', 'z']), fc.constantFrom<unknown>('x', null)),
+        cc_bool: fc.constantFrom<unknown>(true, false, 'yes', null),
+      },
+      { requiredKeys: [], noNullPrototype: true },
+    ),
+  },
+  { requiredKeys: ['name'], noNullPrototype: true },
+);
+
+/** Domains are unique per workspace: a repeated one becomes null. */
+function withUniqueDomains(rows: TestCompany[]): TestCompany[] {
+  const seen = new Set<string>();
+  return rows.map((c) => {
+    if (c.domain === undefined || c.domain === null || !seen.has(c.domain)) {
+      if (c.domain !== undefined && c.domain !== null) seen.add(c.domain);
+      return c;
+    }
+    return { ...c, domain: null };
+  });
+}
+
 const lead: fc.Arbitrary<TestLead> = fc.record(
   {
     name: fc.oneof(texts, fc.constant('')),
@@ -166,6 +208,14 @@ const lead: fc.Arbitrary<TestLead> = fc.record(
   },
   { noNullPrototype: true },
 );
+
+/** Leads, each with one of up to three companies (shared between leads) or none. */
+const leadsWithCompanies: fc.Arbitrary<TestLead[]> = fc
+  .tuple(
+    fc.array(company, { maxLength: 3 }).map(withUniqueDomains),
+    fc.array(fc.tuple(lead, fc.integer({ min: -1, max: 2 })), { minLength: 1, maxLength: 6 }),
+  )
+  .map(([pool, rows]) => withUniqueEmails(rows.map(([r, i]) => ({ ...r, company: pool[i] ?? null }))));
 
 /** Emails are unique per workspace: a repeated one becomes null. */
 function withUniqueEmails(rows: TestLead[]): TestLead[] {
@@ -183,7 +233,7 @@ describe('filter compiler ≡ evaluator (property)', () => {
   it('selects the same leads for random filters, leads and activities', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(lead, { minLength: 1, maxLength: 6 }).map(withUniqueEmails),
+        leadsWithCompanies,
         filterArb(4),
         fc.constantFrom('Asia/Shanghai', 'America/New_York', 'UTC'),
         async (rows, filter, timeZone) => {

@@ -1,6 +1,7 @@
 import { ZLeadPage } from '@kindling/contracts/leads';
 import {
   ZCreateSegmentBody,
+  ZExportSegmentBody,
   ZLeadCount,
   ZLeadCountBody,
   ZLeadSearchBody,
@@ -19,6 +20,7 @@ import { requireAuth, serviceContext, type ServiceContext } from '../../platform
 import { commonErrors, noContent } from '../../platform/http/openapi';
 import type { App, AppDeps } from '../../platform/http/types';
 import { createTask, getTask } from '../../platform/jobs/tasks';
+import { exportSettings, requesterLocale, type ExportParams } from '../leads/export-settings';
 import { exportLeadsJob } from '../leads/jobs';
 import {
   countLeadsMatching,
@@ -194,25 +196,29 @@ export function segmentsRoutes(app: App, { database, jobs }: AppDeps): void {
       config: { permission: 'leads:export' },
       schema: {
         tags: segmentTags,
-        summary: "Export the segment's members to CSV as a background task",
+        summary: "Export the segment's members to CSV or Excel as a background task",
         params: idParams,
+        body: ZExportSegmentBody,
         response: { 202: ZTask, ...commonErrors },
       },
     },
     async (request, reply) => {
       const ctx = serviceContext(request);
+      const locale = await requesterLocale(database.db, ctx, request.headers['accept-language']);
       const task = await inTenant(ctx, async (tx) => {
         const segment = await segmentForExport(tx, ctx, request.params.id);
+        const settings = await exportSettings(tx, ctx, request.body ?? { format: 'csv' }, locale);
+        const params: ExportParams = { filter: segment.filter, ...settings };
         const row = await createTask(tx, ctx, {
           kind: 'leads.export',
           title: `Export segment: ${segment.name}`,
-          params: { filter: segment.filter },
+          params,
         });
         await recordAudit(tx, ctx, {
           action: 'leads.exported',
           targetType: 'task',
           targetId: row.id,
-          details: { format: 'csv', segmentId: segment.id, segmentName: segment.name },
+          details: { ...settings, segmentId: segment.id, segmentName: segment.name },
         });
         return row;
       });

@@ -1,8 +1,9 @@
+import { leadFilterCatalog } from '@kindling/contracts/company-filter-fields';
 import type { FieldDefinition } from '@kindling/contracts/fields';
 import { validateFilter, type FilterNode } from '@kindling/contracts/filters';
 import type { LeadPage } from '@kindling/contracts/leads';
 import type { Segment } from '@kindling/contracts/segments';
-import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service';
 import { users } from '../../platform/auth/schema';
 import type { Db } from '../../platform/db/client';
@@ -11,7 +12,8 @@ import { conflict, forbidden, invalid, notFound, uniqueViolation } from '../../p
 import { getWorkspace } from '../../platform/workspaces/service';
 import { getFieldCatalog } from '../fields/service';
 import { leads } from '../leads/schema';
-import { leadColumns, leadListFilter, SORT_COLUMNS, toLead } from '../leads/service';
+import { leadColumns, leadListFilter, toLead } from '../leads/service';
+import { leadOrderBy } from '../leads/sort';
 import { compileFilter } from './compile-sql';
 import { segments } from './schema';
 
@@ -20,7 +22,8 @@ export interface LeadSearchInput {
   q?: string | undefined;
   page: number;
   pageSize: number;
-  sort: keyof typeof SORT_COLUMNS;
+  /** A built-in field key or `attr.<custom key>` (see leads/sort.ts). */
+  sort: string;
   order: 'asc' | 'desc';
 }
 
@@ -30,10 +33,14 @@ export interface FilterScope {
   now: Date;
 }
 
-/** The catalogue and clock a filter is read with in this workspace. */
+/** The catalogue (lead fields and the lead's company's fields) and clock a filter is read with in this workspace. */
 export async function filterScope(tx: Db, ctx: ServiceContext, now = new Date()): Promise<FilterScope> {
-  const [catalog, workspace] = await Promise.all([getFieldCatalog(tx, ctx), getWorkspace(tx, ctx)]);
-  return { catalog, timeZone: workspace.timeZone, now };
+  const [leadFields, companyFields, workspace] = await Promise.all([
+    getFieldCatalog(tx, ctx),
+    getFieldCatalog(tx, ctx, 'company'),
+    getWorkspace(tx, ctx),
+  ]);
+  return { catalog: leadFilterCatalog(leadFields, companyFields), timeZone: workspace.timeZone, now };
 }
 
 /**
@@ -82,22 +89,22 @@ export async function searchLeads(
   ctx: ServiceContext,
   input: LeadSearchInput,
   pathPrefix = 'body.',
+  sortPath = `${pathPrefix}sort`,
 ): Promise<LeadPage> {
   const where = await matchingLeadsCondition(tx, ctx, input.filter, input.q, pathPrefix);
-  const direction = input.order === 'asc' ? asc : desc;
+  const orderBy = await leadOrderBy(tx, ctx, input.sort, input.order, sortPath);
   // Sequential: one transaction's connection runs one query at a time anyway.
   const rows = await tx
     .select(leadColumns)
     .from(leads)
     .leftJoin(users, eq(users.id, leads.ownerId))
     .where(where)
-    // id breaks ties so pages never repeat or skip rows with equal sort values.
-    .orderBy(sql`${direction(SORT_COLUMNS[input.sort])} nulls last`, direction(leads.id))
+    .orderBy(...orderBy)
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
   const [total] = await tx.select({ n: count() }).from(leads).where(where);
   return {
-    items: rows.map(({ lead, ownerName }) => toLead(lead, ownerName)),
+    items: rows.map(({ lead, ownerName, linkedCompanyName }) => toLead(lead, ownerName, linkedCompanyName)),
     total: total?.n ?? 0,
     page: input.page,
     pageSize: input.pageSize,
@@ -276,7 +283,7 @@ export async function listSegmentLeads(
 ): Promise<LeadPage> {
   const { segment } = await findVisible(tx, ctx, id);
   // A stored filter that stopped fitting the fields answers 400 with `filter…` paths (it is not in the request).
-  return searchLeads(tx, ctx, { ...query, filter: segment.filter }, '');
+  return searchLeads(tx, ctx, { ...query, filter: segment.filter }, '', 'query.sort');
 }
 
 /** The segment's row for an export (visibility checked) and its filter, checked against the current fields. */

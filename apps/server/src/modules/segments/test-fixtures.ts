@@ -1,3 +1,4 @@
+import { leadFilterCatalog } from '@kindling/contracts/company-filter-fields';
 import type { FieldDefinition, FieldType } from '@kindling/contracts/fields';
 import { evaluateFilter, type EvaluableActivity } from '@kindling/contracts/filter-evaluate';
 import type { FilterNode } from '@kindling/contracts/filters';
@@ -5,13 +6,17 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client';
 import { withTenant } from '../../platform/db/tenant';
 import { activities } from '../activities/schema';
-import { BUILT_IN_FIELDS } from '../fields/builtin';
+import { companies } from '../companies/schema';
+import { BUILT_IN_FIELDS, COMPANY_BUILT_IN_FIELDS } from '../fields/builtin';
 import { leads } from '../leads/schema';
 import { expect } from 'vitest';
 import { callAs, type TestContext, type TestUser } from '../../testing/test-app';
 import { compileFilter } from './compile-sql';
 
-/** Test-only helpers shared by the filter tests: a catalogue with one custom field per type, and a runner. */
+/**
+ * Test-only helpers shared by the filter tests: a catalogue with one custom lead field per type plus the company
+ * fields (`company.*`, with a few custom ones), and a runner.
+ */
 
 const custom = (key: string, type: FieldType, options: string[] = []): FieldDefinition => ({
   key,
@@ -26,17 +31,37 @@ const custom = (key: string, type: FieldType, options: string[] = []): FieldDefi
   position: 100,
 });
 
-export const TEST_CATALOG: FieldDefinition[] = [
-  ...BUILT_IN_FIELDS,
-  custom('c_text', 'text'),
-  custom('c_email', 'email'),
-  custom('c_num', 'number'),
-  custom('c_date', 'date'),
-  custom('c_dt', 'datetime'),
-  custom('c_sel', 'single_select', ['a', 'b', 'c']),
-  custom('c_multi', 'multi_select', ['x', 'y', 'z']),
-  custom('c_bool', 'boolean'),
-];
+export const TEST_CATALOG: FieldDefinition[] = leadFilterCatalog(
+  [
+    ...BUILT_IN_FIELDS,
+    custom('c_text', 'text'),
+    custom('c_email', 'email'),
+    custom('c_num', 'number'),
+    custom('c_date', 'date'),
+    custom('c_dt', 'datetime'),
+    custom('c_sel', 'single_select', ['a', 'b', 'c']),
+    custom('c_multi', 'multi_select', ['x', 'y', 'z']),
+    custom('c_bool', 'boolean'),
+  ],
+  [
+    ...COMPANY_BUILT_IN_FIELDS,
+    custom('cc_text', 'text'),
+    custom('cc_num', 'number'),
+    custom('cc_date', 'date'),
+    custom('cc_multi', 'multi_select', ['x', 'y', 'z']),
+    custom('cc_bool', 'boolean'),
+  ],
+);
+
+/** A lead's company; leads sharing one object share one company row. */
+export interface TestCompany {
+  name: string;
+  domain?: string | null;
+  industry?: string | null;
+  size?: string | null;
+  region?: string | null;
+  attributes?: Record<string, unknown>;
+}
 
 export interface TestLead {
   name: string;
@@ -48,12 +73,38 @@ export interface TestLead {
   createdAt?: Date;
   attributes?: Record<string, unknown>;
   activities?: EvaluableActivity[];
+  company?: TestCompany | null;
 }
 
-/** Replaces the workspace's leads with `rows`; returns their ids in order. */
+/** Inserts the distinct companies of `rows` (by object identity); returns each one's id. */
+async function seedCompanies(db: Db, workspaceId: string, rows: readonly TestLead[]) {
+  const distinct = [...new Set(rows.flatMap((r) => (r.company ? [r.company] : [])))];
+  const ids = new Map<TestCompany, string>();
+  if (distinct.length === 0) return ids;
+  const inserted = await db
+    .insert(companies)
+    .values(
+      distinct.map((c) => ({
+        workspaceId,
+        name: c.name,
+        domain: c.domain ?? null,
+        industry: c.industry ?? null,
+        size: c.size ?? null,
+        region: c.region ?? null,
+        attributes: c.attributes ?? {},
+      })),
+    )
+    .returning({ id: companies.id });
+  distinct.forEach((company, i) => ids.set(company, inserted[i]!.id));
+  return ids;
+}
+
+/** Replaces the workspace's leads (and companies) with `rows`; returns the lead ids in order. */
 export async function seedLeads(db: Db, workspaceId: string, rows: readonly TestLead[]): Promise<string[]> {
   await db.delete(leads).where(eq(leads.workspaceId, workspaceId));
+  await db.delete(companies).where(eq(companies.workspaceId, workspaceId));
   if (rows.length === 0) return [];
+  const companyIds = await seedCompanies(db, workspaceId, rows);
   const inserted = await db
     .insert(leads)
     .values(
@@ -66,6 +117,7 @@ export async function seedLeads(db: Db, workspaceId: string, rows: readonly Test
         source: r.source ?? 'manual',
         ownerId: r.ownerId ?? null,
         attributes: r.attributes ?? {},
+        companyId: r.company ? companyIds.get(r.company) : null,
         createdAt: r.createdAt ?? new Date('2024-06-01T00:00:00Z'),
         updatedAt: r.createdAt ?? new Date('2024-06-01T00:00:00Z'),
       })),
@@ -124,6 +176,7 @@ export function evaluatorMatches(rows: readonly TestLead[], filter: FilterNode, 
       createdAt: r.createdAt ?? new Date('2024-06-01T00:00:00Z'),
       updatedAt: r.createdAt ?? new Date('2024-06-01T00:00:00Z'),
       attributes: r.attributes ?? {},
+      company: r.company ? { ...r.company, attributes: r.company.attributes ?? {} } : null,
     };
     const context = { catalog: options.catalog ?? TEST_CATALOG, activities: r.activities ?? [], ...options };
     return evaluateFilter(filter, lead, context) ? [i] : [];

@@ -163,6 +163,15 @@ export async function logout(db: Db, auth: AuthContext, ip: string | null): Prom
   );
 }
 
+/**
+ * The language a user chose (zh-CN or en), or null. Users are global rows the tenant role cannot read in full,
+ * so this runs on the owner connection, outside any tenant transaction.
+ */
+export async function savedLocale(db: Db, userId: string): Promise<Locale | null> {
+  const [user] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+  return user?.locale === 'zh-CN' || user?.locale === 'en' ? user.locale : null;
+}
+
 export async function getSessionInfo(db: Db, auth: AuthContext): Promise<SessionInfo> {
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })

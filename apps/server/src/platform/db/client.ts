@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -25,6 +26,12 @@ export interface Database {
   /** Raw SQL for pg-boss and infrastructure; multi-statement scripts allowed when there are no values. */
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>;
   close(): Promise<void>;
+  /**
+   * Raw `COPY table (columns) FROM file` of a CSV file, as the database owner: the speed limit of bulk loading, which
+   * bench:leads measures our importer against. PostgreSQL reads the file server-side, so the server must be on
+   * this machine and the role allowed to read files (the local superuser is); PGlite reads it through a blob.
+   */
+  copyCsvFile(table: string, columns: readonly string[], filePath: string): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (tests start from a migrated snapshot). */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -54,6 +61,9 @@ function openPostgres(url: string, poolSize: number): Database {
     async executeSql(text, values) {
       const result = await pool.query(text, values);
       return { rows: result.rows };
+    },
+    async copyCsvFile(table, columns, filePath) {
+      await pool.query(`COPY ${copyTarget(table, columns)} FROM ${quoteLiteral(filePath)} WITH (FORMAT csv)`);
     },
     close: () => pool.end(),
   };
@@ -86,9 +96,25 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
       const results = await client.exec(text);
       return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
     },
+    async copyCsvFile(table, columns, filePath) {
+      const blob = new Blob([await readFile(filePath)]);
+      await client.query(`COPY ${copyTarget(table, columns)} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob });
+    },
     close: () => client.close(),
     async dumpDataDir() {
       return client.dumpDataDir('none');
     },
   };
 }
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** COPY cannot take its table and columns as parameters: only plain lower-case identifiers get through. */
+function copyTarget(table: string, columns: readonly string[]): string {
+  for (const name of [table, ...columns]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`copyCsvFile: unsafe identifier ${JSON.stringify(name)}`);
+  }
+  return `${table} (${columns.join(', ')})`;
+}
+
+const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;

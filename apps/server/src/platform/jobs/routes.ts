@@ -10,6 +10,14 @@ import { getTask, getTaskRow, listTasks } from './tasks';
 
 const tags = ['tasks'];
 
+const CONTENT_TYPES: Record<string, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const contentTypeOf = (fileName: string) =>
+  CONTENT_TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+
 export function tasksRoutes(app: App, { database }: AppDeps): void {
   const { db } = database;
 
@@ -61,7 +69,7 @@ export function tasksRoutes(app: App, { database }: AppDeps): void {
       if (!task.filePath) throw notFound('File');
       const fileName = task.fileName ?? 'download';
       reply.header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`);
-      reply.type(fileName.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream');
+      reply.type(contentTypeOf(fileName));
       return reply.send(createReadStream(task.filePath));
     },
   );

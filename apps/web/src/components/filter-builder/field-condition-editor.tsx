@@ -1,3 +1,5 @@
+import { isCompanyFilterKey } from '@kindling/contracts/company-filter-fields';
+import type { FieldDefinition } from '@kindling/contracts/fields';
 import { operatorsFor, type FieldCondition } from '@kindling/contracts/filters';
 import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +18,21 @@ export function FieldConditionEditor({ condition, path }: { condition: FieldCond
   const status = issues.length > 0 ? 'error' : undefined;
 
   // Archived fields are not offered for new conditions, but one already in the filter stays readable.
-  const fieldOptions = catalog
-    .filter((f) => !f.archived || f.key === condition.field)
-    .map((f) => ({ value: f.key, label: `${words.field(f.key)}${f.archived ? t('filters.archived') : ''}` }));
+  const offered = catalog.filter((f) => !f.archived || f.key === condition.field);
+  const optionOf = (f: FieldDefinition) => ({
+    value: f.key,
+    label: `${words.field(f.key)}${f.archived ? t('filters.archived') : ''}`,
+  });
+  const leadOptions = offered.filter((f) => !isCompanyFilterKey(f.key)).map(optionOf);
+  const companyOptions = offered.filter((f) => isCompanyFilterKey(f.key)).map(optionOf);
+  // The lead's company's fields (company.*) in a group of their own.
+  const fieldOptions =
+    companyOptions.length === 0
+      ? leadOptions
+      : [
+          { label: t('companies.filterGroups.lead'), title: 'lead', options: leadOptions },
+          { label: t('companies.filterGroups.company'), title: 'company', options: companyOptions },
+        ];
 
   return (
     <Flex vertical gap={4} className="filter-condition" data-testid="filter-condition">

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@kindling/contracts/fields';
-import { catalogIndex, type BehaviourCondition } from '@kindling/contracts/filters';
+import { catalogIndex, type BehaviourCondition, type PropertyPredicate } from '@kindling/contracts/filters';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMembers } from '../../api/use-members';
@@ -51,6 +52,11 @@ type KnownActivity = (typeof KNOWN_ACTIVITY_TYPES)[number];
 const isKnownActivity = (type: string): type is KnownActivity =>
   (KNOWN_ACTIVITY_TYPES as readonly string[]).includes(type);
 
+/** A behaviour's short name ("浏览页面"), for the types the console knows; undefined for others. */
+export function behaviourName(t: TFunction, type: string): string | undefined {
+  return isKnownActivity(type) ? t(`filters.activityTypes.${type}`) : undefined;
+}
+
 export interface FilterWords extends SummaryWords {
   activity: (type: string) => string;
 }
@@ -64,20 +70,31 @@ export function useFilterWords(catalog: readonly FieldDefinition[]): FilterWords
   return useMemo(() => {
     const fields = catalogIndex(catalog);
     const memberNames = new Map((members.data ?? []).map((m) => [m.userId, m.name]));
-    const activity = (type: string) => (isKnownActivity(type) ? t(`filters.activityTypes.${type}`) : type);
+    const activity = (type: string) => behaviourName(t, type) ?? type;
     const value = (key: string, raw: unknown): string => {
       const def = fields.get(key);
       if (def?.type === 'user' && typeof raw === 'string') return memberNames.get(raw) ?? raw;
       const option = def?.options.find((o) => o.value === raw);
       return option ? localized(option.label, language) : String(raw);
     };
-    const behaviour = (c: BehaviourCondition) =>
-      t('filters.behaviour.summary', {
+    const property = (p: PropertyPredicate) => {
+      const operator = t(`propertyFilter.operators.${p.operator}`);
+      if (p.value === undefined) return `${p.path} ${operator}`;
+      const value =
+        typeof p.value === 'boolean' ? t(p.value ? 'propertyFilter.true' : 'propertyFilter.false') : p.value;
+      return `${p.path} ${operator} ${value}`;
+    };
+    const behaviour = (c: BehaviourCondition) => {
+      const sentence = t('filters.behaviour.summary', {
         activity: activity(c.activityType),
         comparison: c.comparison === 'at_least' ? t('filters.behaviour.atLeast') : t('filters.behaviour.atMost'),
         count: c.count,
         days: c.withinDays,
       });
+      if (!c.properties?.length) return sentence;
+      const conditions = c.properties.map(property).join(` ${t('filters.and')} `);
+      return `${sentence}${t('propertyFilter.summary', { conditions })}`;
+    };
     return {
       and: t('filters.and'),
       or: t('filters.or'),

@@ -1,5 +1,6 @@
 import { LEAD_OPTIONAL_TEXT_FIELDS } from '@kindling/contracts/leads';
 import { ACTIVITY_TYPES, type Activity, type ActivityType } from '@kindling/contracts/activities';
+import { ZCompanyRef } from '@kindling/contracts/companies';
 import { ZLeadSource } from '@kindling/contracts/leads';
 import { Flex, Typography } from 'antd';
 import type { TFunction } from 'i18next';
@@ -10,6 +11,7 @@ import { useFieldCatalog } from '../../api/use-fields';
 import { DateTime } from '../../components/date-time';
 import { useLanguage } from '../../i18n/use-language';
 import { localized } from './custom-fields';
+import { ImportedFrom } from './import/imported-from';
 
 function isKnownType(type: string): type is ActivityType {
   return (ACTIVITY_TYPES as readonly string[]).includes(type);
@@ -22,6 +24,8 @@ export const ACTIVITY_COLORS: Record<ActivityType, string> = {
   lead_restored: 'green',
   lead_assigned: '#ff6a00',
   note_added: 'gray',
+  lead_imported: 'green',
+  'lead.merged': 'purple',
 };
 
 export function activityColor(type: string): string {
@@ -46,6 +50,7 @@ function fieldLabel(t: TFunction, field: string, customLabelOf: CustomLabelOf): 
     const key = field.slice('attributes.'.length);
     return customLabelOf(key) ?? key;
   }
+  if (field === 'companyId') return t('companies.leadField.label');
   if (!isLeadField(field)) return field;
   return field === 'ownerId' || field === 'ownerName' ? t('leads.fields.owner') : t(`leads.fields.${field}`);
 }
@@ -57,6 +62,9 @@ function valueText(t: TFunction, field: string, value: unknown, nameOf: NameOf):
     if (source.success) return t(`leads.sources.${source.data}`);
   }
   if (field === 'ownerId' && typeof value === 'string') return nameOf(value) ?? value;
+  // The linked company is recorded as {id, name}.
+  const company = ZCompanyRef.safeParse(value);
+  if (company.success) return company.data.name;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -105,6 +113,29 @@ function ActivityBody({ activity, nameOf }: { activity: Activity; nameOf: NameOf
       const change = ZChange.safeParse(properties);
       return change.success ? <ChangeList changes={{ ownerId: change.data }} nameOf={nameOf} /> : null;
     }
+    case 'lead.merged': {
+      // properties: { mergedLeadName, movedActivities, fields: { field: { from, to } } } (duplicates/merge.ts)
+      const fields = ZChanges.safeParse(properties.fields);
+      const taken = fields.success && Object.keys(fields.data).length > 0 ? fields.data : null;
+      return (
+        <Flex vertical gap={2}>
+          <Typography.Text type="secondary">
+            {t('duplicates.timeline.summary', {
+              name: typeof properties.mergedLeadName === 'string' ? properties.mergedLeadName : '—',
+              count: typeof properties.movedActivities === 'number' ? properties.movedActivities : 0,
+            })}
+          </Typography.Text>
+          {taken && (
+            <>
+              <Typography.Text type="secondary">{t('duplicates.timeline.fields')}</Typography.Text>
+              <ChangeList changes={taken} nameOf={nameOf} />
+            </>
+          )}
+        </Flex>
+      );
+    }
+    case 'lead_imported':
+      return <ImportedFrom properties={properties} />;
     case 'note_added':
       return typeof properties.body === 'string' ? (
         <Typography.Paragraph
@@ -124,9 +155,14 @@ function ActivityBody({ activity, nameOf }: { activity: Activity; nameOf: NameOf
   }
 }
 
+/** An activity type's name in the current language; types from later modules show as they are named. */
+export function activityTypeLabel(t: TFunction, type: string): string {
+  return isKnownType(type) ? t(`activities.types.${type}`) : type;
+}
+
 export function ActivityEntry({ activity, nameOf }: { activity: Activity; nameOf: NameOf }) {
   const { t } = useTranslation();
-  const label = isKnownType(activity.type) ? t(`activities.types.${activity.type}`) : activity.type;
+  const label = activityTypeLabel(t, activity.type);
   return (
     <Flex vertical gap={4}>
       <Flex justify="space-between" gap={12} wrap>

@@ -1,9 +1,12 @@
 import type { AssignmentResult } from '@kindling/contracts/assignment';
-import { App, Form, Modal, Radio, Select } from 'antd';
+import type { BulkTarget } from '@kindling/contracts/bulk';
+import { Form, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAssignLeads, useAssignRoundRobin } from '../../api/use-assignment';
 import { useMembers } from '../../api/use-members';
+import type { BulkOutcome } from '../../api/use-bulk';
 import { useNotifyError } from '../../errors/use-notify-error';
+import { useReportBulkOutcome } from './use-bulk-outcome';
 
 type Mode = 'owner' | 'roundRobin' | 'pool';
 
@@ -13,18 +16,24 @@ interface Values {
   userIds?: string[];
 }
 
-/** Hand the selected leads to one person, share them round-robin, or return them to the public pool (公海). */
+/**
+ * Hand the chosen leads (or all matching the list's filter) to one person, share them round-robin, or return them
+ * to the public pool (公海).
+ */
 export function AssignLeadsModal({
-  leadIds,
+  target,
+  count,
   open,
   onClose,
 }: {
-  leadIds: string[];
+  target: BulkTarget;
+  /** How many leads the target holds, for the title. */
+  count: number;
   open: boolean;
   onClose: (done: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const report = useReportBulkOutcome();
   const notifyError = useNotifyError();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form) ?? 'owner';
@@ -33,21 +42,21 @@ export function AssignLeadsModal({
   const roundRobin = useAssignRoundRobin();
   const memberOptions = (members.data ?? []).map((m) => ({ value: m.userId, label: `${m.name} · ${m.email}` }));
 
-  const done = (result: AssignmentResult) => {
-    void message.success(t('leads.assign.done', { assigned: result.assigned, unchanged: result.unchanged }));
+  const done = (outcome: BulkOutcome<AssignmentResult>) => {
+    report(outcome, (result) => t('leads.assign.done', { assigned: result.assigned, unchanged: result.unchanged }));
     form.resetFields();
     onClose(true);
   };
 
   const onFinish = (values: Values) => {
     const options = { onSuccess: done, onError: (error: unknown) => notifyError(error) };
-    if (values.mode === 'roundRobin') roundRobin.mutate({ leadIds, userIds: values.userIds ?? [] }, options);
-    else assign.mutate({ leadIds, ownerId: values.mode === 'pool' ? null : (values.ownerId ?? null) }, options);
+    if (values.mode === 'roundRobin') roundRobin.mutate({ target, userIds: values.userIds ?? [] }, options);
+    else assign.mutate({ target, ownerId: values.mode === 'pool' ? null : (values.ownerId ?? null) }, options);
   };
 
   return (
     <Modal
-      title={t('leads.assign.title', { count: leadIds.length })}
+      title={t('leads.assign.title', { count })}
       open={open}
       onCancel={() => onClose(false)}
       onOk={() => form.submit()}

@@ -26,7 +26,8 @@ export function attributesToFormValues(
   return values;
 }
 
-function toApiValue(field: FieldDefinition, value: unknown): unknown {
+/** A form value of a custom field as the API takes it: dates as strings, blanks and empty lists as null. */
+export function toApiValue(field: FieldDefinition, value: unknown): unknown {
   if (value === undefined || value === null) return null;
   if (dayjs.isDayjs(value)) return field.type === 'date' ? value.format('YYYY-MM-DD') : value.toISOString();
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
@@ -55,32 +56,36 @@ export function formValuesToAttributes(
   return out;
 }
 
-function FieldInput({ field }: { field: FieldDefinition }) {
+/**
+ * The input for one custom field's value. Form.Item hands its child `value`, `onChange` (and `checked` for
+ * switches, `id`): they are passed on to the antd input, so the form sees what is typed.
+ */
+export function CustomFieldInput({ field, ...control }: { field: FieldDefinition } & Record<string, unknown>) {
   const [language] = useLanguage();
   const options = field.options.map((o) => ({ value: o.value, label: localized(o.label, language) }));
   switch (field.type) {
     case 'long_text':
-      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={10_000} />;
+      return <Input.TextArea {...control} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={10_000} />;
     case 'number':
-      return <InputNumber style={{ width: '100%' }} />;
+      return <InputNumber {...control} style={{ width: '100%' }} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} />;
+      return <DatePicker {...control} style={{ width: '100%' }} />;
     case 'datetime':
-      return <DatePicker showTime style={{ width: '100%' }} />;
+      return <DatePicker {...control} showTime style={{ width: '100%' }} />;
     case 'single_select':
-      return <Select allowClear options={options} />;
+      return <Select {...control} allowClear options={options} />;
     case 'multi_select':
-      return <Select mode="multiple" allowClear options={options} />;
+      return <Select {...control} mode="multiple" allowClear options={options} />;
     case 'boolean':
-      return <Switch />;
+      return <Switch {...control} />;
     case 'email':
-      return <Input inputMode="email" maxLength={254} />;
+      return <Input {...control} inputMode="email" maxLength={254} />;
     case 'phone':
-      return <Input inputMode="tel" maxLength={40} />;
+      return <Input {...control} inputMode="tel" maxLength={40} />;
     case 'url':
-      return <Input inputMode="url" placeholder="https://" maxLength={2000} />;
+      return <Input {...control} inputMode="url" placeholder="https://" maxLength={2000} />;
     default:
-      return <Input maxLength={1000} />;
+      return <Input {...control} maxLength={1000} />;
   }
 }
 
@@ -105,7 +110,7 @@ export function CustomFieldFormItems({ fields }: { fields: FieldDefinition[] }) 
           valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
           data-testid={`lead-form-attr-${field.key}`}
         >
-          <FieldInput field={field} />
+          <CustomFieldInput field={field} />
         </Form.Item>
       </Col>
     );

@@ -12,6 +12,7 @@ import { QueryErrorResult } from '../../components/query-error-result';
 import { useNotifyError } from '../../errors/use-notify-error';
 import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useCan } from '../../session/session-context';
+import { LeadDuplicatesAlert } from '../duplicates/lead-duplicates-alert';
 import { AddNoteForm } from './add-note-form';
 import { LeadFormModal } from './lead-form-modal';
 import { listUrlFrom } from './lead-list-params';
@@ -94,6 +95,7 @@ export function LeadDetailPage() {
           </>
         }
       />
+      <LeadDuplicatesAlert lead={current} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={9}>
           <LeadProfileCard lead={current} />

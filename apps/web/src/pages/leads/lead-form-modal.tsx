@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formFields, useFieldCatalog } from '../../api/use-fields';
 import { useCreateLead, useUpdateLead } from '../../api/use-leads';
 import { FormModal } from '../../components/form-modal';
+import { CompanySelect } from '../companies/company-select';
 import { CustomFieldFormItems } from './custom-fields';
 import { leadToFormValues, toCreateBody, toUpdateBody, type LeadFormValues } from './lead-form-values';
 import { LeadSourceSelect } from './lead-source-select';
@@ -83,6 +84,16 @@ export function LeadFormModal({ open, onClose, onSaved, lead }: LeadFormModalPro
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
+          <Form.Item name="companyName" label={t('leads.fields.companyName')} rules={[{ max: 200 }]}>
+            <Input maxLength={200} data-testid="lead-form-company" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="companyId" label={t('companies.leadField.label')} tooltip={t('companies.leadField.hint')}>
+            <CompanySelect current={lead?.company ?? null} data-testid="lead-form-company-id" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
           <Form.Item
             name="phone"
             label={t('leads.fields.phone')}
@@ -90,11 +101,6 @@ export function LeadFormModal({ open, onClose, onSaved, lead }: LeadFormModalPro
             rules={[{ max: 40 }]}
           >
             <Input maxLength={40} inputMode="tel" data-testid="lead-form-phone" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="companyName" label={t('leads.fields.companyName')} rules={[{ max: 200 }]}>
-            <Input maxLength={200} data-testid="lead-form-company" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

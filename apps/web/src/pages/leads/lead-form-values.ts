@@ -16,6 +16,8 @@ export interface LeadFormValues {
   wechatUnionid?: string | null;
   source: LeadSource;
   ownerId?: string | null;
+  /** The linked company record (its id). */
+  companyId?: string | null;
   attributes?: AttributeFormValues;
 }
 
@@ -42,6 +44,7 @@ export function leadToFormValues(lead: Lead, fields: FieldDefinition[] = []): Le
     wechatUnionid: lead.wechatUnionid,
     source: lead.source,
     ownerId: lead.ownerId,
+    companyId: lead.companyId,
     attributes: attributesToFormValues(fields, lead.attributes),
   };
 }
@@ -53,6 +56,7 @@ export function toCreateBody(values: LeadFormValues, fields: FieldDefinition[] =
     if (value !== null) body[field] = value;
   }
   if (values.ownerId) body.ownerId = values.ownerId;
+  if (values.companyId) body.companyId = values.companyId;
   const attributes = formValuesToAttributes(fields, values.attributes);
   if (Object.keys(attributes).length > 0) body.attributes = attributes;
   return body;
@@ -70,6 +74,8 @@ export function toUpdateBody(lead: Lead, values: LeadFormValues, fields: FieldDe
   if (values.source !== lead.source) body.source = values.source;
   const ownerId = values.ownerId ?? null;
   if (ownerId !== lead.ownerId) body.ownerId = ownerId;
+  const companyId = values.companyId ?? null;
+  if (companyId !== lead.companyId) body.companyId = companyId;
   const attributes = formValuesToAttributes(fields, values.attributes, lead.attributes);
   if (Object.keys(attributes).length > 0) body.attributes = attributes;
   return body;

@@ -1,14 +1,16 @@
-import { DeleteOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FilterOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import type { FilterGroup } from '@kindling/contracts/filters';
-import type { Lead } from '@kindling/contracts/leads';
+import type { ExportFormat, Lead } from '@kindling/contracts/leads';
 import { Alert, App, Badge, Button, Card, Empty, Segmented, Table } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFieldCatalog } from '../../api/use-fields';
 import { useExportLeads, useRestoreLead } from '../../api/use-leads';
 import { useLeadColumnPreference } from '../../api/use-preferences';
 import { countConditions } from '../../components/filter-builder/filter-tree';
 import { FilterDrawer } from '../../components/filter-builder/filter-drawer';
+import { ExportButton } from '../../components/export-button';
 import { PageHeader } from '../../components/page-header';
 import { QueryErrorResult } from '../../components/query-error-result';
 import { useNotifyError } from '../../errors/use-notify-error';
@@ -16,18 +18,20 @@ import { useDocumentTitle } from '../../hooks/use-document-title';
 import { useSearchParamsState } from '../../hooks/use-search-params-state';
 import { useCan } from '../../session/session-context';
 import { useTasksPanel } from '../../tasks/tasks-context';
-import { AssignLeadsModal } from './assign-leads-modal';
+import { ImportButton } from './import/import-button';
+import { LeadBulkBar } from './lead-bulk-bar';
 import { LeadColumnsButton } from './lead-columns-button';
 import { LeadFormModal } from './lead-form-modal';
 import { SaveSegmentModal } from '../segments/save-segment-modal';
 import { LeadFilterBar } from './lead-filter-bar';
 import { filterParamOf } from './lead-filter-param';
-import { ZLeadListParams, type LeadListParams } from './lead-list-params';
+import { listScopeOf, ZLeadListParams, type LeadListParams } from './lead-list-params';
 import { LeadSearchInput } from './lead-search-input';
 import { LeadSourceSelect } from './lead-source-select';
 import { leadTableChange } from './lead-table-change';
 import { useLeadPoolList } from './use-lead-pool-list';
-import { totalWidth, useLeadColumns } from './use-lead-columns';
+import { rowSelectionOf, useLeadSelection } from './use-lead-selection';
+import { exportColumnKeys, totalWidth, useLeadColumns } from './use-lead-columns';
 
 export function LeadListPage() {
   const { t } = useTranslation();
@@ -39,8 +43,7 @@ export function LeadListPage() {
   const canExport = useCan('leads:export');
   const canRestore = useCan('leads:delete');
   const canAssign = useCan('leads:assign');
-  const [selected, setSelected] = useState<string[]>([]);
-  const [assigning, setAssigning] = useState(false);
+  const canBulk = canAssign || canWrite || canExport || canRestore;
 
   const [params, setParams] = useSearchParamsState(ZLeadListParams);
   const { list, applied, filter } = useLeadPoolList(params);
@@ -52,6 +55,9 @@ export function LeadListPage() {
 
   const inRecycleBin = params.view === 'deleted';
   const filtered = Boolean(params.q || params.source || filter);
+  const scope = listScopeOf(params, applied);
+  const selection = useLeadSelection(scope, list.data?.total ?? 0);
+  const { rowSelection, pageSelected } = rowSelectionOf(selection, list.data?.items.map((lead) => lead.id) ?? []);
 
   const onSearch = useCallback((q: string) => setParams({ q, page: 1 }, { replace: true }), [setParams]);
   const applyFilter = (next: FilterGroup | null) => {
@@ -65,9 +71,10 @@ export function LeadListPage() {
       onError: (error) => notifyError(error),
     });
 
-  const onExport = () =>
+  /** The list's scope (or the chosen `ids`), with the columns the table shows. */
+  const onExport = (format: ExportFormat, ids?: string[]) =>
     exportLeads.mutate(
-      filter ? { q: params.q || undefined, filter } : { q: params.q || undefined, source: params.source },
+      { format, columns: exportColumnKeys(columnKeys, catalog.data), ...(ids ? { ids } : scope) },
       {
         onSuccess: () => {
           void message.success(t('leads.export.started'));
@@ -109,15 +116,18 @@ export function LeadListPage() {
         subtitle={t('nav.items.leads.description')}
         extra={
           <>
-            {canAssign && !inRecycleBin && (
-              <Button disabled={selected.length === 0} onClick={() => setAssigning(true)} data-testid="leads-assign">
-                {t('leads.assign.bulk', { count: selected.length })}
-              </Button>
+            {!inRecycleBin && (
+              <Link to="/leads/duplicates">
+                <Button icon={<MergeCellsOutlined />} data-testid="leads-duplicates">
+                  {t('duplicates.entry')}
+                </Button>
+              </Link>
             )}
+            {canWrite && !inRecycleBin && <ImportButton />}
             {canExport && !inRecycleBin && (
-              <Button icon={<DownloadOutlined />} loading={exportLeads.isPending} onClick={onExport}>
+              <ExportButton onExport={(format) => onExport(format)} loading={exportLeads.isPending}>
                 {t('leads.export.button')}
-              </Button>
+              </ExportButton>
             )}
             {canWrite && !inRecycleBin && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="leads-new">
@@ -174,6 +184,15 @@ export function LeadListPage() {
           />
         )}
         {inRecycleBin && <Alert type="info" showIcon title={t('leads.recycleBin.hint')} style={{ marginBottom: 16 }} />}
+        {!inRecycleBin && selection.count > 0 && (
+          <LeadBulkBar
+            selection={selection}
+            total={list.data?.total ?? 0}
+            pageSelected={pageSelected}
+            onExport={(format) => onExport(format, selection.all ? undefined : selection.ids)}
+            exporting={exportLeads.isPending}
+          />
+        )}
         {list.isError && !list.data ? (
           <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
         ) : (
@@ -181,15 +200,7 @@ export function LeadListPage() {
             data-testid="leads-table"
             rowKey="id"
             size="middle"
-            rowSelection={
-              canAssign && !inRecycleBin
-                ? {
-                    selectedRowKeys: selected,
-                    onChange: (keys) => setSelected(keys.map(String)),
-                    preserveSelectedRowKeys: true,
-                  }
-                : undefined
-            }
+            rowSelection={canBulk && !inRecycleBin ? rowSelection : undefined}
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
@@ -209,14 +220,6 @@ export function LeadListPage() {
           />
         )}
       </Card>
-      <AssignLeadsModal
-        leadIds={selected}
-        open={assigning}
-        onClose={(done) => {
-          setAssigning(false);
-          if (done) setSelected([]);
-        }}
-      />
       <FilterDrawer open={filtering} applied={applied} onApply={applyFilter} onClose={() => setFiltering(false)} />
       {applied && <SaveSegmentModal open={savingSegment} filter={applied} onClose={() => setSavingSegment(false)} />}
       <LeadFormModal open={creating} onClose={() => setCreating(false)} onSaved={() => setCreating(false)} />

@@ -1,4 +1,5 @@
-import { LEAD_SORT_FIELDS, ZLeadSource } from '@kindling/contracts/leads';
+import type { FilterGroup } from '@kindling/contracts/filters';
+import { ZLeadSortKey, ZLeadSource, type LeadListScope } from '@kindling/contracts/leads';
 import { ZSortOrder } from '@kindling/contracts/pagination';
 import { z } from 'zod';
 import type { LeadListQuery } from '../../api/use-leads';
@@ -8,7 +9,8 @@ export const ZLeadListParams = z.object({
   page: z.coerce.number().int().min(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(200).catch(20),
   q: z.string().trim().max(200).catch(''),
-  sort: z.enum(LEAD_SORT_FIELDS).catch('createdAt'),
+  /** A built-in field key or `attr.<custom key>`; the server says 400 for a field the workspace lacks. */
+  sort: ZLeadSortKey.catch('createdAt'),
   order: ZSortOrder.catch('desc'),
   source: ZLeadSource.optional().catch(undefined),
   view: z.enum(['active', 'deleted']).catch('active'),
@@ -22,6 +24,19 @@ export type LeadSortField = LeadListParams['sort'];
 
 export function toListQuery({ owner, filter: _filter, ...params }: LeadListParams): LeadListQuery {
   return { ...params, q: params.q || undefined, ownerId: owner === 'all' ? undefined : owner };
+}
+
+/**
+ * The list's scope as the server's bulk and export APIs take it ("all leads matching"): the search box, source,
+ * owner tab and the applied filter. The server ANDs them, as the list does.
+ */
+export function listScopeOf(params: LeadListParams, applied: FilterGroup | null): LeadListScope {
+  return {
+    q: params.q || undefined,
+    source: params.source,
+    ownerId: params.owner === 'all' ? undefined : params.owner,
+    filter: applied ?? undefined,
+  };
 }
 
 /** Lead detail links carry the list URL so "back" returns to the same page, filters and sort. */

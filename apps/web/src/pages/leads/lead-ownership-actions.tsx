@@ -50,7 +50,7 @@ export function LeadOwnershipActions({ lead }: { lead: Lead }) {
         </Popconfirm>
       )}
       {canAssign && <Button onClick={() => setAssigning(true)}>{t('leads.assign.button')}</Button>}
-      <AssignLeadsModal leadIds={[lead.id]} open={assigning} onClose={() => setAssigning(false)} />
+      <AssignLeadsModal target={{ ids: [lead.id] }} count={1} open={assigning} onClose={() => setAssigning(false)} />
     </>
   );
 }

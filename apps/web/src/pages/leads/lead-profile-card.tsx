@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFieldCatalog } from '../../api/use-fields';
 import { DateTime } from '../../components/date-time';
 import { useLanguage } from '../../i18n/use-language';
+import { LeadCompanyLink } from '../companies/lead-company-link';
 import { CustomFieldValue, localized } from './custom-fields';
 import { LeadSourceTag } from './lead-source-tag';
 
@@ -31,7 +32,7 @@ export function LeadProfileCard({ lead }: { lead: Lead }) {
           { key: 'name', label: t('leads.fields.name'), children: lead.name },
           { key: 'email', label: t('leads.fields.email'), children: copyable(lead.email) },
           { key: 'phone', label: t('leads.fields.phone'), children: copyable(lead.phone) },
-          { key: 'companyName', label: t('leads.fields.companyName'), children: plain(lead.companyName) },
+          { key: 'companyName', label: t('leads.fields.companyName'), children: <LeadCompanyLink lead={lead} /> },
           { key: 'jobTitle', label: t('leads.fields.jobTitle'), children: plain(lead.jobTitle) },
           { key: 'source', label: t('leads.fields.source'), children: <LeadSourceTag source={lead.source} /> },
           { key: 'owner', label: t('leads.fields.owner'), children: plain(lead.ownerName) },

@@ -6,8 +6,16 @@ import { useDebouncedValue } from '../../hooks/use-debounced-value';
 
 const DEBOUNCE_MS = 300;
 
+interface SearchInputProps {
+  value: string;
+  onSearch: (q: string) => void;
+  /** Other lists (companies) say what they search. */
+  placeholder?: string;
+  testId?: string;
+}
+
 /** Quick search (name, email, phone, company): applies 300 ms after typing stops. */
-export function LeadSearchInput({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+export function LeadSearchInput({ value, onSearch, placeholder, testId = 'leads-search' }: SearchInputProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const debounced = useDebouncedValue(text.trim(), DEBOUNCE_MS);
@@ -32,10 +40,10 @@ export function LeadSearchInput({ value, onSearch }: { value: string; onSearch: 
       value={text}
       onChange={(event) => setText(event.target.value)}
       prefix={<SearchOutlined />}
-      placeholder={t('leads.list.searchPlaceholder')}
+      placeholder={placeholder ?? t('leads.list.searchPlaceholder')}
       style={{ width: 300 }}
       maxLength={200}
-      data-testid="leads-search"
+      data-testid={testId}
     />
   );
 }

@@ -12,7 +12,7 @@ export function leadTableChange(
   currentPageSize: number,
 ): { page: number; pageSize: number; sort: LeadSortField; order: 'asc' | 'desc' } {
   const single = Array.isArray(sorter) ? sorter[0] : sorter;
-  const sort = single?.order ? (single.columnKey as LeadSortField) : undefined;
+  const sort: LeadSortField | undefined = single?.order && single.columnKey ? String(single.columnKey) : undefined;
   return {
     page: action === 'paginate' ? (pagination.current ?? 1) : 1,
     pageSize: pagination.pageSize ?? currentPageSize,

@@ -1,12 +1,13 @@
 import { UndoOutlined } from '@ant-design/icons';
 import type { FieldDefinition, FieldType } from '@kindling/contracts/fields';
-import type { Lead } from '@kindling/contracts/leads';
+import { CUSTOM_SORT_PREFIX, type Lead } from '@kindling/contracts/leads';
 import { DEFAULT_LEAD_COLUMNS } from '@kindling/contracts/preferences';
 import { Button, Typography, type TableColumnType, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { DateTime } from '../../components/date-time';
 import { useLanguage } from '../../i18n/use-language';
+import { LeadCompanyLink } from '../companies/lead-company-link';
 import { CustomFieldValue, localized } from './custom-fields';
 import type { LeadLinkState, LeadListParams, LeadSortField } from './lead-list-params';
 import { LeadSourceTag } from './lead-source-tag';
@@ -30,13 +31,22 @@ type TextField =
   'email' | 'phone' | 'companyName' | 'jobTitle' | 'industry' | 'province' | 'city' | 'wechatOpenid' | 'wechatUnionid';
 
 /** For the table's horizontal scroll: every column has a fixed width, so ellipsis works. */
-export function totalWidth(columns: TableColumnsType<Lead>): number {
+export function totalWidth<T>(columns: TableColumnsType<T>): number {
   return columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : 0), 0);
 }
 
 /** Fields a user can choose as list columns: every non-archived field of the catalogue, in catalogue order. */
 export const columnChoices = (catalog: FieldDefinition[] | undefined): FieldDefinition[] =>
   (catalog ?? []).filter((field) => !field.archived);
+
+/**
+ * The columns an export of the list should have: what the table shows, in order — the name first, then the
+ * chosen fields, leaving out archived custom fields (the table hides them).
+ */
+export function exportColumnKeys(columnKeys: readonly string[], catalog: FieldDefinition[] | undefined): string[] {
+  const archived = new Set((catalog ?? []).filter((field) => field.archived).map((field) => field.key));
+  return ['name', ...columnKeys.filter((key) => key !== 'name' && !archived.has(key))];
+}
 
 const text = (value: string | null) => value || <Typography.Text type="secondary">—</Typography.Text>;
 
@@ -69,7 +79,7 @@ export function useLeadColumns({
   const plainText = (key: TextField, width: number): LeadColumn => ({
     title: t(`leads.fields.${key}`),
     dataIndex: key,
-    key,
+    ...sortable(key),
     width,
     ellipsis: true,
     render: text,
@@ -100,11 +110,15 @@ export function useLeadColumns({
       ),
   };
 
-  /** Built-in fields by catalogue key (sortable where the API can sort). */
+  /** Built-in fields by catalogue key; every column sorts (the owner by name). */
   const builtIn: Record<string, () => LeadColumn> = {
-    email: () => ({ ...plainText('email', 200), ...sortable('email') }),
+    email: () => plainText('email', 200),
     phone: () => ({ ...plainText('phone', 140), ellipsis: false }),
-    companyName: () => ({ ...plainText('companyName', 190), ...sortable('companyName') }),
+    // Linked leads link to their company.
+    companyName: () => ({
+      ...plainText('companyName', 190),
+      render: (_value, lead) => <LeadCompanyLink lead={lead} />,
+    }),
     jobTitle: () => plainText('jobTitle', 120),
     industry: () => plainText('industry', 120),
     province: () => plainText('province', 100),
@@ -121,7 +135,7 @@ export function useLeadColumns({
     ownerId: () => ({
       title: t('leads.fields.owner'),
       dataIndex: 'ownerName',
-      key: 'ownerId',
+      ...sortable('ownerId'),
       width: 110,
       ellipsis: true,
       render: text,
@@ -130,10 +144,10 @@ export function useLeadColumns({
     updatedAt: () => instant('updatedAt'),
   };
 
-  /** Custom fields show `lead.attributes[key]` by type; the API cannot sort by them. */
+  /** Custom fields show `lead.attributes[key]` by type and sort by their typed value (`attr.<key>`). */
   const customColumn = (field: FieldDefinition): LeadColumn => ({
     title: localized(field.label, language),
-    key: `attributes.${field.key}`,
+    ...sortable(`${CUSTOM_SORT_PREFIX}${field.key}`),
     width: CUSTOM_WIDTHS[field.type] ?? 150,
     ellipsis: field.type !== 'multi_select',
     render: (_value, lead) => <CustomFieldValue field={field} value={lead.attributes[field.key]} />,

@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Typography } from 'antd';
+import type { ExportFormat } from '@kindling/contracts/leads';
+import { Alert, App, Card, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { isApiError } from '../../api/client';
 import { useExportSegment, useSegment } from '../../api/use-segments';
 import { useFilterSummary } from '../../components/filter-builder/use-filter-summary';
 import { DateTime } from '../../components/date-time';
+import { ExportButton } from '../../components/export-button';
 import { FullPageSpinner } from '../../components/full-page-spinner';
 import { NotFoundResult } from '../../components/not-found-result';
 import { PageHeader } from '../../components/page-header';
@@ -52,14 +53,18 @@ export function SegmentDetailPage() {
   }
   const current = segment.data;
 
-  const onExport = () =>
-    exportSegment.mutate(current.id, {
-      onSuccess: () => {
-        void message.success(t('leads.export.started'));
-        tasksPanel.setOpen(true);
+  // Columns: the requester's saved lead-list columns (the server's default).
+  const onExport = (format: ExportFormat) =>
+    exportSegment.mutate(
+      { id: current.id, body: { format } },
+      {
+        onSuccess: () => {
+          void message.success(t('leads.export.started'));
+          tasksPanel.setOpen(true);
+        },
+        onError: (error) => notifyError(error),
       },
-      onError: (error) => notifyError(error),
-    });
+    );
 
   return (
     <>
@@ -72,14 +77,9 @@ export function SegmentDetailPage() {
         extra={
           <>
             {canExport && (
-              <Button
-                icon={<DownloadOutlined />}
-                loading={exportSegment.isPending}
-                onClick={onExport}
-                data-testid="segment-export"
-              >
+              <ExportButton onExport={onExport} loading={exportSegment.isPending} data-testid="segment-export">
                 {t('segments.export')}
-              </Button>
+              </ExportButton>
             )}
             {canWrite && (
               <SegmentActions

@@ -1,4 +1,4 @@
-import { LEAD_SORT_FIELDS } from '@kindling/contracts/leads';
+import { ZLeadSortKey } from '@kindling/contracts/leads';
 import { ZSortOrder } from '@kindling/contracts/pagination';
 import { z } from 'zod';
 
@@ -7,6 +7,7 @@ export const ZSegmentLeadsParams = z.object({
   page: z.coerce.number().int().min(1).catch(1),
   pageSize: z.coerce.number().int().min(1).max(200).catch(20),
   q: z.string().trim().max(200).catch(''),
-  sort: z.enum(LEAD_SORT_FIELDS).catch('createdAt'),
+  /** A built-in field key or `attr.<custom key>`; the server says 400 for a field the workspace lacks. */
+  sort: ZLeadSortKey.catch('createdAt'),
   order: ZSortOrder.catch('desc'),
 });

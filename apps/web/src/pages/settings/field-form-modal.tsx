@@ -6,6 +6,7 @@ import {
   type CreateFieldBody,
   type CustomFieldType,
   type FieldDefinition,
+  type FieldEntity,
   type FieldOption,
   type UpdateFieldBody,
 } from '@kindling/contracts/fields';
@@ -31,6 +32,8 @@ interface FieldFormModalProps {
   onClose: () => void;
   /** Edit this field; without it the modal creates one. */
   field?: FieldDefinition | undefined;
+  /** Whose field: a lead field (default) or a company field. */
+  entity?: FieldEntity;
 }
 
 function trimmedOptions(options: FieldOption[] | undefined): FieldOption[] {
@@ -66,12 +69,12 @@ function toUpdateBody(field: FieldDefinition, values: FieldFormValues): UpdateFi
   return body;
 }
 
-export function FieldFormModal({ open, onClose, field }: FieldFormModalProps) {
+export function FieldFormModal({ open, onClose, field, entity = 'lead' }: FieldFormModalProps) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const { message } = App.useApp();
-  const createField = useCreateField();
-  const updateField = useUpdateField();
+  const createField = useCreateField(entity);
+  const updateField = useUpdateField(entity);
 
   const submit = async (values: FieldFormValues) => {
     if (!field) {
