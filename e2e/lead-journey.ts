@@ -129,7 +129,10 @@ export async function runLeadJourney(scenario: Scenario, ctx: JourneyContext): P
   await scenario.step('timeline contains the creation entry', async () => {
     await waitForText(page.getByTestId('lead-timeline'), 'Lead created');
   });
+}
 
+/** The last step of every run: nothing injected ran and the console threw nothing, on any page visited. */
+export async function checkNoPageErrors(scenario: Scenario, ctx: JourneyContext): Promise<void> {
   await scenario.step('no dialogs and no uncaught page errors during the run', async () => {
     assert(ctx.dialogs.length === 0, `dialog(s) opened: ${ctx.dialogs.join(' | ')}`);
     assert(ctx.pageErrors.length === 0, `uncaught page error(s):\n${ctx.pageErrors.join('\n')}`);

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { runLeadJourney, type JourneyContext } from './lead-journey';
+import { runLeadPoolTools } from './lead-pool-tools';
+import { checkNoPageErrors, runLeadJourney, type JourneyContext } from './lead-journey';
 import { Scenario } from './scenario';
 import { freePort, REPO_ROOT, ServerProcess } from './server-process';
 
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
 
   scenario = new Scenario(page, ARTIFACTS);
   await runLeadJourney(scenario, journey);
+  await runLeadPoolTools(scenario, journey);
+  await checkNoPageErrors(scenario, journey);
 }
 
 /** Budget exceeded or Ctrl-C: report what we have, stop everything, exit 1. */

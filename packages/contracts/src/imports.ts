@@ -67,6 +67,9 @@ export const IMPORTED_LEAD_KEYS = [
 ] as const;
 export type ImportedLeadKey = (typeof IMPORTED_LEAD_KEYS)[number];
 
+/** A row must give at least one of these to become (or find) a lead; a mapping must map one of them. */
+export const IDENTITY_LEAD_KEYS: readonly ImportedLeadKey[] = ['name', 'email', 'phone', 'wechatOpenid'];
+
 /** Every data row of the file ends in exactly one of these, so they add up to the file's row count. */
 export const ZImportCounts = z.object({
   created: z.number().int(),
@@ -125,6 +128,10 @@ export const ZLeadImportUpload = z.object({
 });
 export type LeadImportUpload = z.infer<typeof ZLeadImportUpload>;
 
+export const IMPORT_COMPANY_MODES = ['create', 'match', 'none'] as const;
+export const ZImportCompanies = z.enum(IMPORT_COMPANY_MODES);
+export type ImportCompanies = z.infer<typeof ZImportCompanies>;
+
 export const ZStartLeadImportBody = z
   .object({
     mapping: ZImportMapping,
@@ -139,6 +146,11 @@ export const ZStartLeadImportBody = z
     /** Source of the new leads (a mapped source column wins). */
     source: ZLeadSource.default('import'),
     reportLanguage: ZImportReportLanguage.default('zh-CN'),
+    /**
+     * Link the imported leads to companies (PRODUCT 2.4): by work-email domain or exact company name; `create` also
+     * creates the companies nothing matches, `match` only links existing ones, `none` leaves companies alone.
+     */
+    companies: ZImportCompanies.default('create'),
   })
   .strict();
 export type StartLeadImportBody = z.input<typeof ZStartLeadImportBody>;

@@ -43,7 +43,7 @@ function toRecord(origin: RecordOrigin | undefined, cells: string[]): SheetRecor
  */
 export function openCsvSheet(filePath: string, format: FileFormat): SheetSource {
   const delimiter = format.delimiter ?? ',';
-  const file = createReadStream(filePath, { highWaterMark: 256 * 1024 });
+  const file = createReadStream(filePath, { highWaterMark: 64 * 1024 });
   const guard = new CsvRecordGuard(delimiter);
   const skipped: SheetRecord[] = [];
   const options: Options<SheetRecord, string[]> = {

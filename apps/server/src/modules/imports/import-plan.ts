@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '@kindling/contracts/errors';
 import type { FieldDefinition } from '@kindling/contracts/fields';
-import type { ImportFormat, ImportMapping } from '@kindling/contracts/imports';
+import { IDENTITY_LEAD_KEYS, type ImportFormat, type ImportMapping } from '@kindling/contracts/imports';
 import {
   convertEmail,
   convertPhone,
@@ -11,12 +11,8 @@ import {
   type CellConverter,
   type MemberRef,
 } from './cell-values';
-import type { ImportedLeadKey } from '@kindling/contracts/imports';
 import { BUILT_IN_TEXT_LIMITS, isImportedLeadKey } from './lead-values';
 import type { ReportLanguage } from './rejection-reasons';
-
-/** A row must give at least one of these to become (or find) a lead. */
-export const IDENTITY_KEYS: readonly ImportedLeadKey[] = ['name', 'email', 'phone', 'wechatOpenid'];
 
 /** Fields a file column can fill: built-in ones the import writes, and the custom fields that are not archived. */
 export function importableFields(catalog: readonly FieldDefinition[]): FieldDefinition[] {
@@ -50,7 +46,7 @@ export function mappingProblems(
       });
     } else mappedFrom.set(key, column);
   }
-  if (![...mappedFrom.keys()].some((key) => (IDENTITY_KEYS as readonly string[]).includes(key))) {
+  if (![...mappedFrom.keys()].some((key) => (IDENTITY_LEAD_KEYS as readonly string[]).includes(key))) {
     details.push({
       path: 'body.mapping',
       message: 'Map a column to at least one of name, email, phone or WeChat OpenID',

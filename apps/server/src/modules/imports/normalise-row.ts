@@ -1,6 +1,5 @@
 import type { ImportPlan } from './import-plan';
-import { IDENTITY_KEYS } from './import-plan';
-import type { ImportedLeadKey } from '@kindling/contracts/imports';
+import { IDENTITY_LEAD_KEYS, type ImportedLeadKey } from '@kindling/contracts/imports';
 import type { RowValues } from './lead-values';
 import { MAX_CELL_CHARS, type RejectionReason } from './rejection-reasons';
 import { cellText, isBlankRow, type SheetCell, type SheetRecord } from './sheet-source';
@@ -81,6 +80,7 @@ export function normaliseRecord(plan: ImportPlan, record: SheetRecord): RowOutco
     else attributes[column.key] = converted.value;
   }
   if (reasons.length > 0) return rejected(row, cells, reasons);
-  if (!IDENTITY_KEYS.some((key) => values[key] !== undefined)) return rejected(row, cells, [{ code: 'no_identity' }]);
+  if (!IDENTITY_LEAD_KEYS.some((key) => values[key] !== undefined))
+    return rejected(row, cells, [{ code: 'no_identity' }]);
   return { ok: true, row: { row, cells, values, attributes } };
 }

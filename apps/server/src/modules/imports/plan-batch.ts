@@ -1,4 +1,4 @@
-import type { DedupeKey, DedupeMode, ImportedLeadKey } from '@kindling/contracts/imports';
+import type { DedupeKey, DedupeMode, ImportCompanies, ImportedLeadKey } from '@kindling/contracts/imports';
 import type { LeadValues } from './lead-values';
 import { rejectRow, type ImportRow, type RejectedRow } from './normalise-row';
 import type { RejectionReason } from './rejection-reasons';
@@ -19,6 +19,8 @@ export interface BatchOptions {
   unique: readonly { key: string; header: string }[];
   /** Name of the email column, for "already belongs to another lead". */
   emailHeader: string;
+  /** Whether written leads are linked to companies, and missing companies created (contracts/imports.ts). */
+  companies: ImportCompanies;
 }
 
 export interface NewLead {

@@ -162,6 +162,37 @@ describe('importing leads', () => {
     ]);
   });
 
+  it('links imported leads to companies by work-email domain or name, creating the missing ones', async () => {
+    const owner = await createOwner(ctx, 'Import companies');
+    const existing = await callAs(ctx, owner, 'POST', '/api/v1/companies', { name: 'Acme 中国', domain: 'acme.cn' });
+    expect(existing.statusCode, existing.body).toBe(201);
+    const csv = [
+      '姓名,邮箱,公司',
+      '张三,zhang@acme.cn,',
+      '李四,li@qq.com,新公司有限公司',
+      '王五,wang@newco.cn,新公司有限公司',
+      '赵六,zhao@gmail.com,',
+    ].join('\n');
+    const { result } = await importFile(ctx, owner, 'companies.csv', csv);
+    expectCountsAddUp(result, 4);
+    const company = async (q: string) => (await findLeads(ctx, owner, q))[0]?.company?.name ?? null;
+    expect(await company('zhang@acme.cn')).toBe('Acme 中国');
+    // One company for both rows naming it: created once, with the work email's domain (not qq.com).
+    expect(await company('li@qq.com')).toBe('新公司有限公司');
+    expect(await company('wang@newco.cn')).toBe('新公司有限公司');
+    expect(await company('zhao@gmail.com')).toBeNull();
+    const list = await callAs(ctx, owner, 'GET', '/api/v1/companies?q=新公司');
+    expect(list.json<{ items: { domain: string | null }[] }>().items).toEqual([
+      expect.objectContaining({ domain: 'newco.cn' }),
+    ]);
+
+    const other = await createOwner(ctx, 'Import no companies');
+    await importFile(ctx, other, 'no-companies.csv', '姓名,公司\n钱七,某某公司\n', { companies: 'none' });
+    expect((await findLeads(ctx, other, '钱七'))[0]?.company).toBeNull();
+    const none = await callAs(ctx, other, 'GET', '/api/v1/companies');
+    expect(none.json<{ total: number }>().total).toBe(0);
+  });
+
   it('reads an XLSX: Excel dates, numbers, formula results, 是/否 and options by label', async () => {
     const owner = await createOwner(ctx, 'XLSX import');
     await createField(owner, { key: 'signed_on', label: label('签约日期', 'Signed on'), type: 'date' });
@@ -306,6 +337,35 @@ describe('duplicates', () => {
       ['2', 'Email：该邮箱已属于另一条潜客'],
       ['4', 'Email：该邮箱已属于另一条潜客'],
     ]);
+  });
+
+  it('keeps unique custom fields unique and required ones filled, against existing leads and within the file', async () => {
+    const owner = await createOwner(ctx, 'Unique fields');
+    await createField(owner, { key: 'crm_id', label: label('CRM 编号', 'CRM ID'), type: 'text', unique: true });
+    await createLeadAs(ctx, owner, { name: 'Holder', email: 'holder@example.com', attributes: { crm_id: 'CRM-1' } });
+    await createField(owner, { key: 'region', label: label('区域', 'Region'), type: 'text', required: true });
+    const { upload, result } = await importFile(
+      ctx,
+      owner,
+      'unique.csv',
+      [
+        'Name,Email,CRM,Region',
+        'Holder again,holder@example.com,CRM-1,East', // the holder itself: fine
+        'Thief,thief@example.com,CRM-1,East', // another lead's value
+        'New,new@example.com,CRM-2,West',
+        'Copy,copy@example.com,CRM-2,West', // taken by the row above
+        'No region,noregion@example.com,CRM-3,', // a new lead without a required field
+      ].join('\n'),
+      { mapping: { 0: 'name', 1: 'email', 2: 'crm_id', 3: 'region' } },
+    );
+    expect(result.counts).toEqual({ created: 1, updated: 1, skipped: 0, rejected: 3 });
+    const report = await errorReport(ctx, owner, upload.import.id);
+    expect(report.slice(1).map((row) => [row[0], row[1]])).toEqual([
+      ['3', 'CRM：该值已被另一条潜客使用（字段要求唯一）'],
+      ['5', 'CRM：该值已被另一条潜客使用（字段要求唯一）'],
+      ['6', '区域：必填'],
+    ]);
+    expect((await leadByEmail(owner, 'new@example.com')).attributes).toEqual({ crm_id: 'CRM-2', region: 'West' });
   });
 
   it('an insert racing a concurrent writer for the same email skips the row instead of failing the batch', async () => {

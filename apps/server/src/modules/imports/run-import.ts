@@ -21,7 +21,7 @@ import { writeBatch, type BatchTarget } from './write-batch';
 
 /** Rows per transaction: large enough for set-based statements to pay off, small enough to keep locks short. */
 export const IMPORT_BATCH_ROWS = 2_000;
-const YIELD_EVERY_ROWS = 200;
+const YIELD_EVERY_ROWS = 50;
 
 export interface ImportSummary extends ImportCounts {
   /** Data rows in the file: always created + updated + skipped + rejected. */
@@ -142,6 +142,8 @@ async function importRows(inputs: ReadInputs): Promise<ImportCounts> {
     if (rows.length + unreadable.length > 0) await write(rows, unreadable);
   } finally {
     sheet.close();
+    // If reading failed, the batch in flight still finishes before the import is marked failed.
+    await writing?.catch(() => {});
   }
   await progress?.report(rowsRead, rowsRead);
   return totals;
@@ -177,6 +179,7 @@ export async function runLeadImport(
     keys: new Set(options.dedupeKeys),
     defaultOwnerId: options.ownerId,
     defaultSource: options.source,
+    companies: options.companies,
     required: plan.required,
     unique: plan.unique,
     emailHeader: emailColumn?.header ?? 'Email',

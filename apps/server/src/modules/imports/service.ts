@@ -3,7 +3,7 @@ import path from 'node:path';
 import type {
   DedupeKey,
   DedupeMode,
-  ImportFormat,
+  ImportCompanies,
   ImportMapping,
   ImportStatus,
   LeadImport,
@@ -48,6 +48,8 @@ function toLeadImport(row: ImportRecord, creatorName: string | null, task: TaskR
     rejected: row.rejectedCount,
   };
   const handled = counts.created + counts.updated + counts.skipped + counts.rejected;
+  // The importer's choices exist once the import was started.
+  const started = row.dedupeMode !== null;
   return {
     id: row.id,
     fileName: row.fileName,
@@ -58,9 +60,9 @@ function toLeadImport(row: ImportRecord, creatorName: string | null, task: TaskR
     headers: row.headers,
     mapping: row.mapping,
     dedupeMode: dedupeMode.success ? dedupeMode.data : null,
-    dedupeKeys: row.dedupeMode ? options.dedupeKeys : [],
+    dedupeKeys: started ? options.dedupeKeys : [],
     ownerId: options.ownerId,
-    source: row.dedupeMode ? options.source : null,
+    source: started ? options.source : null,
     taskId: row.taskId,
     totalRows: row.totalRows,
     counts,
@@ -186,7 +188,7 @@ export async function createImportFromFile(
       preview,
       suggestedMapping: suggestMapping(headers, catalog),
       encoding: format.encoding,
-      format: format.format as ImportFormat,
+      format: format.format,
     };
   });
 }
@@ -198,6 +200,7 @@ export interface StartImportInput {
   ownerId?: string | null | undefined;
   source: LeadSource;
   reportLanguage: 'zh-CN' | 'en';
+  companies?: ImportCompanies | undefined;
 }
 
 /**
@@ -230,6 +233,7 @@ export async function startLeadImport(
     ownerId: input.ownerId ?? null,
     source: input.source,
     reportLanguage: input.reportLanguage,
+    companies: input.companies ?? 'create',
   };
   const [row] = await tx
     .update(leadImports)

@@ -1,4 +1,4 @@
-import { DEDUPE_KEYS, ZDedupeKey, ZImportReportLanguage } from '@kindling/contracts/imports';
+import { DEDUPE_KEYS, ZDedupeKey, ZImportCompanies, ZImportReportLanguage } from '@kindling/contracts/imports';
 import { ZLeadSource } from '@kindling/contracts/leads';
 import { z } from 'zod';
 
@@ -10,6 +10,7 @@ export const ZStoredImportOptions = z.object({
   ownerId: z.uuid().nullable().default(null),
   source: ZLeadSource.default('import'),
   reportLanguage: ZImportReportLanguage.default('zh-CN'),
+  companies: ZImportCompanies.default('create'),
 });
 export type StoredImportOptions = z.infer<typeof ZStoredImportOptions>;
 

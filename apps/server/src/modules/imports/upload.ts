@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import '@fastify/multipart';
+// For the request.file() / isMultipart() types the plugin adds (it is registered by ./routes.ts).
+import type {} from '@fastify/multipart';
 import { IMPORT_MAX_BYTES } from '@kindling/contracts/imports';
 import type { FastifyRequest } from 'fastify';
 import { newId } from '../../platform/db/ids';

@@ -1,9 +1,10 @@
-import { IMPORTED_LEAD_KEYS, type ImportCounts } from '@kindling/contracts/imports';
+import { IMPORTED_LEAD_KEYS, type ImportCompanies, type ImportCounts } from '@kindling/contracts/imports';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/client';
 import { newId } from '../../platform/db/ids';
 import { withTenant } from '../../platform/db/tenant';
 import type { ServiceContext } from '../../platform/http/context';
+import { matchCompaniesForLeads } from '../companies/matching';
 import { leadsChanged } from '../leads/count-cache';
 import {
   addImportCounts,
@@ -18,7 +19,7 @@ import {
 } from './batch-sql';
 
 import type { ImportRow, RejectedRow } from './normalise-row';
-import { planBatch, type BatchOptions, type LeadUpdate, type UniqueOwners } from './plan-batch';
+import { planBatch, type BatchOptions, type BatchPlan, type LeadUpdate, type UniqueOwners } from './plan-batch';
 
 export interface BatchTarget {
   database: Database;
@@ -89,6 +90,20 @@ function updateActivities(ref: ImportRef, updates: readonly LeadUpdate[]): Impor
   return activities;
 }
 
+/**
+ * Links the batch's written leads to companies (by work-email domain or exact name), creating the missing ones if
+ * asked: in the batch's transaction, so a lead and its company link commit together. Leads that already have a
+ * company keep it.
+ */
+async function linkCompanies(tx: Db, ctx: ServiceContext, plan: BatchPlan, mode: ImportCompanies): Promise<void> {
+  if (mode === 'none') return;
+  const written = [
+    ...plan.creates.map(({ id, values }) => ({ leadId: id, companyName: values.companyName, email: values.email })),
+    ...plan.updates.map(({ id, after }) => ({ leadId: id, companyName: after.companyName, email: after.email })),
+  ].filter((lead) => lead.companyName || lead.email);
+  await matchCompaniesForLeads(tx, ctx, written, { createMissing: mode === 'create' });
+}
+
 async function uniqueHolders(target: BatchTarget, tx: Db, rows: readonly ImportRow[]): Promise<UniqueOwners> {
   const holders: UniqueOwners = new Map();
   for (const { key } of target.options.unique) {
@@ -125,8 +140,7 @@ export async function writeBatch(
         if (inserted !== plan.creates.length) throw new BatchRaced('a concurrent writer took an email');
         await updateLeads(tx, ctx, plan.updates);
         await insertActivities(tx, ctx, updateActivities(ref, plan.updates));
-        // Company matching (modules/companies) belongs here, in the batch's transaction: `plan.creates` and
-        // `plan.updates` hold every written lead's id and final values (companyName, email for the domain).
+        await linkCompanies(tx, ctx, plan, options.companies);
         const rejected = [...unreadable, ...plan.rejected].sort((a, b) => a.row - b.row);
         const counts: ImportCounts = {
           created: plan.creates.length,

@@ -41,6 +41,10 @@ export const leads = pgTable(
     index('leads_attributes_gin').using('gin', t.attributes.op('jsonb_path_ops')),
     /** Later: dedupe WeChat followers into existing leads. */
     index('leads_workspace_wechat_openid_idx').on(t.workspaceId, t.wechatOpenid),
+    /** Duplicate detection and WeChat matching by unionid; partial, as most leads have none. */
+    index('leads_workspace_wechat_unionid_idx')
+      .on(t.workspaceId, t.wechatUnionid)
+      .where(sql`${t.wechatUnionid} is not null`),
     foreignKey({ name: 'leads_workspace_fk', columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete(
       'cascade',
     ),

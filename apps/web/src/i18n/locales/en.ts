@@ -1049,6 +1049,13 @@ export const en: LocaleResource = {
       ownerPlaceholder: 'Nobody (public pool)',
       source: 'Source',
       mappedOverride: 'A column matched to the field takes precedence',
+      companies: 'Companies',
+      companiesHint: "Leads are linked to the company with their work email's domain, or with the same name",
+      companyModes: {
+        create: 'Link, and create missing companies',
+        match: 'Link to existing companies only',
+        none: 'Do not link companies',
+      },
       start: 'Start import',
       reupload: 'Upload another file',
     },

@@ -1017,6 +1017,13 @@ export const zhCN = {
       ownerPlaceholder: '不指定（进入公海）',
       source: '来源',
       mappedOverride: '文件中匹配了该字段的列时，以文件中的值为准',
+      companies: '关联公司',
+      companiesHint: '按工作邮箱的域名或相同的公司名称，把潜客关联到公司',
+      companyModes: {
+        create: '关联公司，没有的自动新建',
+        match: '只关联已有公司',
+        none: '不关联公司',
+      },
       start: '开始导入',
       reupload: '重新上传',
     },

@@ -1,27 +1,15 @@
 import type { FieldDefinition } from '@kindling/contracts/fields';
 import {
   DEDUPE_KEYS,
-  DEDUPE_MODES,
+  IDENTITY_LEAD_KEYS,
   IMPORTED_LEAD_KEYS,
   type DedupeKey,
   type DedupeMode,
+  type ImportCompanies,
   type ImportMapping,
 } from '@kindling/contracts/imports';
 import type { LeadSource } from '@kindling/contracts/leads';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Form,
-  Radio,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, Flex, Form, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../api/client';
@@ -30,8 +18,7 @@ import { useStartLeadImport } from '../../../api/use-imports';
 import { useNotifyError } from '../../../errors/use-notify-error';
 import { useLanguage } from '../../../i18n/use-language';
 import { localized } from '../custom-fields';
-import { LeadSourceSelect } from '../lead-source-select';
-import { OwnerSelect } from '../owner-select';
+import { DuplicateOptions, NewLeadOptions } from './import-options';
 
 /** What the mapping step needs to know about the uploaded file. */
 export interface MappingInput {
@@ -44,7 +31,6 @@ export interface MappingInput {
   suggestedMapping: ImportMapping;
 }
 
-const IDENTITY_KEYS: readonly string[] = ['name', 'email', 'phone', 'wechatOpenid'];
 const IMPORTED: readonly string[] = IMPORTED_LEAD_KEYS;
 
 interface ColumnRow {
@@ -82,12 +68,13 @@ export function MappingStep({
   const [dedupeMode, setDedupeMode] = useState<DedupeMode>('update_empty');
   const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
   const [source, setSource] = useState<LeadSource>('import');
+  const [companies, setCompanies] = useState<ImportCompanies>('create');
   const [columnErrors, setColumnErrors] = useState<Record<string, string>>({});
   const [formErrors, setFormErrors] = useState<{ general?: string; owner?: string }>({});
 
   const { builtIn, custom } = useMemo(() => importableFields(catalog.data), [catalog.data]);
   const used = new Set(Object.values(mapping));
-  const hasIdentity = IDENTITY_KEYS.some((key) => used.has(key));
+  const hasIdentity = IDENTITY_LEAD_KEYS.some((key) => used.has(key));
   const unmatched = input.headers.length - Object.keys(mapping).length;
 
   const optionsFor = (column: string) => {
@@ -120,7 +107,15 @@ export function MappingStep({
     start.mutate(
       {
         id: input.importId,
-        body: { mapping, dedupeKeys, dedupeMode, ownerId: ownerId ?? null, source, reportLanguage: language },
+        body: {
+          mapping,
+          dedupeKeys,
+          dedupeMode,
+          ownerId: ownerId ?? null,
+          source,
+          companies,
+          reportLanguage: language,
+        },
       },
       {
         onSuccess: () => onStarted(),
@@ -220,51 +215,16 @@ export function MappingStep({
       {hasIdentity && unmatched > 0 && (
         <Typography.Text type="secondary">{t('imports.mapping.unmatched', { count: unmatched })}</Typography.Text>
       )}
-      <Card size="small" title={t('imports.mapping.duplicates')}>
-        <Form layout="vertical">
-          <Form.Item label={t('imports.mapping.keysLabel')}>
-            <Checkbox.Group<DedupeKey>
-              value={dedupeKeys}
-              onChange={setDedupeKeys}
-              options={DEDUPE_KEYS.map((key) => ({ value: key, label: t(`imports.mapping.keys.${key}`) }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('imports.mapping.modeLabel')} style={{ marginBottom: 0 }}>
-            <Radio.Group value={dedupeMode} onChange={(event) => setDedupeMode(event.target.value as DedupeMode)}>
-              <Flex vertical gap={8}>
-                {DEDUPE_MODES.map((mode) => (
-                  <Radio key={mode} value={mode} data-testid={`import-mode-${mode}`}>
-                    {t(`imports.mapping.modes.${mode}`)}
-                    <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-                      {t(`imports.mapping.modeHints.${mode}`)}
-                    </Typography.Text>
-                  </Radio>
-                ))}
-              </Flex>
-            </Radio.Group>
-          </Form.Item>
-        </Form>
-      </Card>
-      <Card size="small" title={t('imports.mapping.newLeads')}>
-        <Form layout="inline">
-          <Form.Item
-            label={t('imports.mapping.owner')}
-            validateStatus={formErrors.owner ? 'error' : undefined}
-            help={formErrors.owner}
-            tooltip={t('imports.mapping.mappedOverride')}
-          >
-            <OwnerSelect
-              value={ownerId}
-              onChange={(value) => setOwnerId(value)}
-              placeholder={t('imports.mapping.ownerPlaceholder')}
-              style={{ width: 220 }}
-            />
-          </Form.Item>
-          <Form.Item label={t('imports.mapping.source')} tooltip={t('imports.mapping.mappedOverride')}>
-            <LeadSourceSelect value={source} onChange={setSource} style={{ width: 180 }} />
-          </Form.Item>
-        </Form>
-      </Card>
+      <DuplicateOptions keys={dedupeKeys} onKeysChange={setDedupeKeys} mode={dedupeMode} onModeChange={setDedupeMode} />
+      <NewLeadOptions
+        ownerId={ownerId}
+        onOwnerChange={setOwnerId}
+        ownerError={formErrors.owner}
+        source={source}
+        onSourceChange={setSource}
+        companies={companies}
+        onCompaniesChange={setCompanies}
+      />
       {formErrors.general && <Alert type="error" showIcon title={formErrors.general} />}
       <Flex justify="flex-end">
         <Button

@@ -1,0 +1,1 @@
+CREATE INDEX "leads_workspace_wechat_unionid_idx" ON "leads" USING btree ("workspace_id","wechat_unionid") WHERE "leads"."wechat_unionid" is not null;
