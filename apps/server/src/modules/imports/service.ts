@@ -118,14 +118,12 @@ export async function getLeadImport(tx: Db, ctx: ServiceContext, id: string): Pr
 /** Past imports, newest first. */
 export async function listLeadImports(tx: Db, ctx: ServiceContext, query: { page: number; pageSize: number }) {
   const where = eq(leadImports.workspaceId, ctx.workspaceId);
-  const [rows, totals] = await Promise.all([
-    selectImports(tx)
-      .where(where)
-      .orderBy(desc(leadImports.createdAt), desc(leadImports.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    tx.select({ n: count() }).from(leadImports).where(where),
-  ]);
+  const rows = await selectImports(tx)
+    .where(where)
+    .orderBy(desc(leadImports.createdAt), desc(leadImports.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const totals = await tx.select({ n: count() }).from(leadImports).where(where);
   return { items: rows.map(fromSelected), total: totals[0]?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }
 

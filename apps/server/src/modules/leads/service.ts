@@ -306,21 +306,20 @@ export async function listLeads(tx: Db, ctx: ServiceContext, query: LeadListQuer
     query.ownerId ?? '',
     query.companyId ?? '',
   ]);
-  const [rows, total] = await Promise.all([
-    tx
-      .select(leadColumns)
-      .from(leads)
-      .leftJoin(users, eq(users.id, leads.ownerId))
-      .where(where)
-      .orderBy(...orderBy)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    cachedLeadCount(
-      ctx.workspaceId,
-      filterKey,
-      async () => (await tx.select({ n: count() }).from(leads).where(where))[0]?.n ?? 0,
-    ),
-  ]);
+  // Sequential: a transaction's connection runs one query at a time anyway (pg 9 will refuse overlap).
+  const rows = await tx
+    .select(leadColumns)
+    .from(leads)
+    .leftJoin(users, eq(users.id, leads.ownerId))
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = await cachedLeadCount(
+    ctx.workspaceId,
+    filterKey,
+    async () => (await tx.select({ n: count() }).from(leads).where(where))[0]?.n ?? 0,
+  );
   return {
     items: rows.map(({ lead, ownerName, linkedCompanyName }) => toLead(lead, ownerName, linkedCompanyName)),
     total,

@@ -35,11 +35,10 @@ export interface FilterScope {
 
 /** The catalogue (lead fields and the lead's company's fields) and clock a filter is read with in this workspace. */
 export async function filterScope(tx: Db, ctx: ServiceContext, now = new Date()): Promise<FilterScope> {
-  const [leadFields, companyFields, workspace] = await Promise.all([
-    getFieldCatalog(tx, ctx),
-    getFieldCatalog(tx, ctx, 'company'),
-    getWorkspace(tx, ctx),
-  ]);
+  // One after the other: a transaction's connection runs one query at a time anyway (pg 9 will refuse overlap).
+  const leadFields = await getFieldCatalog(tx, ctx);
+  const companyFields = await getFieldCatalog(tx, ctx, 'company');
+  const workspace = await getWorkspace(tx, ctx);
   return { catalog: leadFilterCatalog(leadFields, companyFields), timeZone: workspace.timeZone, now };
 }
 

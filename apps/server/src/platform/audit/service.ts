@@ -34,17 +34,15 @@ export async function listAudit(
     eq(auditLog.workspaceId, ctx.workspaceId),
     query.action ? eq(auditLog.action, query.action) : undefined,
   );
-  const [rows, totals] = await Promise.all([
-    tx
-      .select({ entry: auditLog, actorName: users.name, actorEmail: users.email })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(where)
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    tx.select({ n: count() }).from(auditLog).where(where),
-  ]);
+  const rows = await tx
+    .select({ entry: auditLog, actorName: users.name, actorEmail: users.email })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(where)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const totals = await tx.select({ n: count() }).from(auditLog).where(where);
   return {
     items: rows.map(({ entry, actorName, actorEmail }) => ({
       id: entry.id,
