@@ -1,18 +1,14 @@
-import type { Lead } from '@kindling/contracts/leads';
-import { Table } from 'antd';
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSegmentLeads } from '../../api/use-segments';
 import { QueryErrorResult } from '../../components/query-error-result';
 import { useSearchParamsState } from '../../hooks/use-search-params-state';
 import { LeadSearchInput } from '../leads/lead-search-input';
-import { leadTableChange } from '../leads/lead-table-change';
-import { totalWidth, useLeadColumns } from '../leads/use-lead-columns';
+import { LeadPageTable } from '../leads/lead-page-table';
+import { useLeadColumns } from '../leads/use-lead-columns';
 import { ZSegmentLeadsParams } from './segment-leads-params';
 
 /** The segment's current members, with the lead pool's columns, search, sorting and paging. */
 export function SegmentLeadsTable({ segmentId }: { segmentId: string }) {
-  const { t } = useTranslation();
   const [params, setParams] = useSearchParamsState(ZSegmentLeadsParams);
   const leads = useSegmentLeads(segmentId, { ...params, q: params.q || undefined });
   const columns = useLeadColumns({ params: { ...params, view: 'active' } });
@@ -26,25 +22,15 @@ export function SegmentLeadsTable({ segmentId }: { segmentId: string }) {
       {leads.isError && !leads.data ? (
         <QueryErrorResult error={leads.error} onRetry={() => void leads.refetch()} />
       ) : (
-        <Table<Lead>
-          data-testid="segment-leads-table"
-          rowKey="id"
+        <LeadPageTable
+          testId="segment-leads-table"
           size="middle"
           columns={columns}
-          dataSource={leads.data?.items}
+          page={leads.data}
           loading={leads.isFetching}
-          scroll={{ x: totalWidth(columns) }}
-          pagination={{
-            current: params.page,
-            pageSize: params.pageSize,
-            total: leads.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('leads.list.total', { total }),
-          }}
-          onChange={(pagination, _filters, sorter, extra) =>
-            setParams(leadTableChange(pagination, sorter, extra, params.pageSize))
-          }
+          params={params}
+          pageSizeOptions={[10, 20, 50, 100]}
+          onChange={setParams}
         />
       )}
     </>
