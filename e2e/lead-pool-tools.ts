@@ -1,5 +1,6 @@
-// The lead pool's tools, through the real UI (English console, signed in by the lead journey): companies with
-// registry enrichment, and merging a duplicate pair found on the duplicates page.
+// The lead pool's tools, through the real UI (English console, signed in by the lead journey): importing a Chinese
+// Excel CSV, companies with registry enrichment, and merging a duplicate pair found on the duplicates page.
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import type { JourneyContext } from './lead-journey';
 import { assert, waitForText, type Scenario } from './scenario';
@@ -22,6 +23,25 @@ async function api<T>(page: Page, method: string, url: string, body?: unknown): 
 export async function runLeadPoolTools(scenario: Scenario, ctx: JourneyContext): Promise<void> {
   const { page } = ctx;
   const suffix = `dup${Date.now().toString(36)}`;
+
+  await scenario.step('importing a GBK CSV saved by Excel counts every row and reports the bad one', async () => {
+    const rows = [
+      '姓名,邮箱,手机,公司',
+      `林黛玉 ${suffix},lin.${suffix}@example.com,13800000001,荣国府`,
+      `薛宝钗 ${suffix},xue.${suffix}@example.com,,荣国府`,
+      '坏行,not-an-email,,',
+    ];
+    const buffer = iconv.encode(`${rows.join('\r\n')}\r\n`, 'gb18030');
+    await page.goto(`${ctx.baseUrl}/leads/import`);
+    await page.locator('input[type=file]').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer });
+    await waitForText(page.getByTestId('import-mapping'), '林黛玉');
+    await page.getByTestId('import-start').click();
+    const counts = page.getByTestId('import-counts');
+    await counts.waitFor({ timeout: 60_000 });
+    const values = await counts.locator('.ant-statistic-content-value').allInnerTexts();
+    assert(values.join(',') === '2,0,0,1', `created/updated/skipped/rejected shown as ${values.join(',')}`);
+    await page.getByTestId('import-error-report').waitFor();
+  });
 
   await scenario.step('a company shows its leads, and Enrich fills its registry data from the sandbox', async () => {
     const found = await api<{ items: { id: string }[] }>(page, 'GET', '/api/v1/companies?q=yunqi-tech.cn');

@@ -1073,7 +1073,7 @@ export const en: LocaleResource = {
       again: 'Import another file',
       downloadErrors: 'Download error report',
       errorsHint:
-        '{{count}} rows were not imported. The error report lists them with the reasons; fix them and import the report again.',
+        'Rows not imported: {{count}}. The error report lists them with the reasons; fix them and import the report again.',
     },
     counts: {
       created: 'Created',
