@@ -87,7 +87,9 @@ export async function runLeadJourney(scenario: Scenario, ctx: JourneyContext): P
           hasText: new RegExp(`^${option}$`),
         });
         await item.waitFor();
-        await item.click();
+        // A dropdown still sliding in never becomes "stable" for Playwright's click: after a short wait, deliver
+        // the click event straight to the option (what React's handler listens for).
+        await item.click({ timeout: 3_000 }).catch(() => item.dispatchEvent('click'));
         // The closed select shows the chosen option's label as its text.
         for (let poll = 0; poll < 10; poll++) {
           if ((await select.innerText()).trim() === option) return;

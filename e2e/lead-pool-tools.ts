@@ -36,9 +36,14 @@ export async function runLeadPoolTools(scenario: Scenario, ctx: JourneyContext):
     await page.locator('input[type=file]').setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer });
     await waitForText(page.getByTestId('import-mapping'), '林黛玉');
     await page.getByTestId('import-start').click();
-    const counts = page.getByTestId('import-counts');
-    await counts.waitFor({ timeout: 60_000 });
-    const values = await counts.locator('.ant-statistic-content-value').allInnerTexts();
+    // The figures count up while the job runs; wait until all three data rows are accounted for.
+    const figures = page.getByTestId('import-counts').locator('.ant-statistic-content-value');
+    let values: string[] = [];
+    for (let poll = 0; poll < 300; poll++) {
+      values = await figures.allInnerTexts();
+      if (values.reduce((sum, v) => sum + Number(v), 0) === 3) break;
+      await page.waitForTimeout(200);
+    }
     assert(values.join(',') === '2,0,0,1', `created/updated/skipped/rejected shown as ${values.join(',')}`);
     await page.getByTestId('import-error-report').waitFor();
   });
