@@ -2,6 +2,7 @@ import { bulkLeadsJob } from '../../modules/leads/bulk-job';
 import { exportDuplicatesJob } from '../../modules/duplicates/jobs';
 import { exportCompaniesJob } from '../../modules/companies/jobs';
 import { importLeadsJob } from '../../modules/imports/jobs';
+import { purgeAbandonedImportsJob } from '../../modules/imports/purge-job';
 import { exportLeadsJob } from '../../modules/leads/jobs';
 import { purgeDeletedLeadsJob } from '../../modules/leads/purge-job';
 import { analyzeDatabaseJob } from '../db/maintenance-job';
@@ -15,5 +16,6 @@ export const ALL_JOBS: JobDefinition<never>[] = [
   exportDuplicatesJob,
   bulkLeadsJob,
   purgeDeletedLeadsJob,
+  purgeAbandonedImportsJob,
   analyzeDatabaseJob,
 ] as JobDefinition<never>[];
