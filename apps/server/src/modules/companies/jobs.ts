@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { ZCompanySize } from '@kindling/contracts/companies';
 import { and, asc, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { withTenant } from '../../platform/db/tenant';
 import { openCsvFile } from '../../platform/export/csv';
+import { exportFileName, exportFilePath } from '../../platform/export/export-file';
 import { defineJob } from '../../platform/jobs/queue';
 import { runTask } from '../../platform/jobs/tasks';
 import { companies } from './schema';
@@ -47,7 +47,7 @@ export const exportCompaniesJob = defineJob({
       const where = companyListFilter(ctx, ZCompanyExportParams.parse(task.params));
       const total = await withTenant(database.db, workspaceId, (tx) => tx.$count(companies, where));
       await progress.report(0, total);
-      const filePath = path.join(dataDir, 'files', workspaceId, 'exports', `${taskId}.csv`);
+      const filePath = exportFilePath(dataDir, workspaceId, taskId, 'csv');
       const csv = await openCsvFile(filePath, COMPANY_EXPORT_HEADER);
       let after: string | null = null;
       let done = 0;
@@ -81,8 +81,7 @@ export const exportCompaniesJob = defineJob({
         after = last.company.id;
       }
       await csv.close();
-      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
-      return { result: { rows: done }, filePath, fileName: `companies-${stamp}.csv` };
+      return { result: { rows: done }, filePath, fileName: exportFileName('companies', 'csv') };
     });
   },
 });

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { ZDuplicateReason, type DuplicateLead } from '@kindling/contracts/duplicates';
 import { z } from 'zod';
 import { withTenant } from '../../platform/db/tenant';
 import { openCsvFile } from '../../platform/export/csv';
+import { exportFileName, exportFilePath } from '../../platform/export/export-file';
 import { defineJob } from '../../platform/jobs/queue';
 import { runTask } from '../../platform/jobs/tasks';
 import { findDuplicatePairs } from './find-pairs';
@@ -42,7 +42,7 @@ export const exportDuplicatesJob = defineJob({
       const ctx = { workspaceId, userId: task.createdBy };
       const { pairs } = await withTenant(database.db, workspaceId, (tx) => findDuplicatePairs(tx, ctx, { reason }));
       await progress.report(0, pairs.length);
-      const filePath = path.join(dataDir, 'files', workspaceId, 'exports', `${taskId}.csv`);
+      const filePath = exportFilePath(dataDir, workspaceId, taskId, 'csv');
       const csv = await openCsvFile(filePath, DUPLICATES_EXPORT_HEADER);
       let rows = 0;
       for (let start = 0; start < pairs.length; start += CHUNK) {
@@ -55,8 +55,7 @@ export const exportDuplicatesJob = defineJob({
         await progress.report(start + chunk.length);
       }
       await csv.close();
-      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
-      return { result: { rows }, filePath, fileName: `duplicates-${stamp}.csv` };
+      return { result: { rows }, filePath, fileName: exportFileName('duplicates', 'csv') };
     });
   },
 });

@@ -1,6 +1,7 @@
 import type { Task } from '@kindling/contracts/tasks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createOwner, createTestContext, type TestContext, type TestUser } from '../../testing/test-app';
+import { waitForTask } from '../../testing/wait-for-task';
 
 let ctx: TestContext;
 let owner: TestUser;
@@ -32,17 +33,6 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function waitForTask(cookie: string, id: string): Promise<Task> {
-  for (let i = 0; i < 100; i++) {
-    const task = (
-      await ctx.app.inject({ method: 'GET', url: `/api/v1/tasks/${id}`, headers: { cookie } })
-    ).json<Task>();
-    if (task.status === 'succeeded' || task.status === 'failed') return task;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('task did not finish in 10 s');
-}
-
 describe('exporting leads', () => {
   it('runs as a background task with progress and produces a CSV of the filtered list, formulas neutralised', async () => {
     const res = await ctx.app.inject({
@@ -55,7 +45,7 @@ describe('exporting leads', () => {
     const queued = res.json<Task>();
     expect(queued).toMatchObject({ kind: 'leads.export', status: 'queued', hasFile: false });
 
-    const done = await waitForTask(owner.cookie, queued.id);
+    const done = await waitForTask(ctx, owner, queued.id);
     expect(done).toMatchObject({
       status: 'succeeded',
       progressDone: 2,
@@ -115,7 +105,7 @@ describe('exporting leads', () => {
         payload: {},
       })
     ).json<Task>();
-    await waitForTask(manager.cookie, task.id);
+    await waitForTask(ctx, manager, task.id);
     expect(
       (
         await ctx.app.inject({

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../../platform/auth/schema';
 import { withTenant } from '../../platform/db/tenant';
 import { openSheetFile, SHEET_EXTENSIONS } from '../../platform/export/sheet';
 import { AppError } from '../../platform/http/errors';
+import { exportFileName, exportFilePath } from '../../platform/export/export-file';
 import { defineJob } from '../../platform/jobs/queue';
 import { runTask } from '../../platform/jobs/tasks';
 import { getWorkspace } from '../../platform/workspaces/service';
@@ -51,7 +51,7 @@ export const exportLeadsJob = defineJob({
       });
       await progress.report(0, total);
       const extension = SHEET_EXTENSIONS[format];
-      const filePath = path.join(dataDir, 'files', workspaceId, 'exports', `${taskId}.${extension}`);
+      const filePath = exportFilePath(dataDir, workspaceId, taskId, extension);
       const sheet = await openSheetFile(
         format,
         filePath,
@@ -73,8 +73,7 @@ export const exportLeadsJob = defineJob({
         },
       });
       await sheet.close();
-      const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
-      return { result: { rows }, filePath, fileName: `leads-${stamp}.${extension}` };
+      return { result: { rows }, filePath, fileName: exportFileName('leads', extension) };
     });
   },
 });

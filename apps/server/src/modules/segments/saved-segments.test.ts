@@ -12,6 +12,7 @@ import {
   callAs,
   createLeadAs,
 } from '../../testing/test-app';
+import { waitForTask } from '../../testing/wait-for-task';
 import { createTierField } from './test-fixtures';
 
 let ctx: TestContext;
@@ -72,17 +73,8 @@ async function audit(action: string): Promise<AuditEntry[]> {
   return res.json<{ items: AuditEntry[] }>().items;
 }
 
-async function waitForTask(user: TestUser, id: string): Promise<Task> {
-  for (let i = 0; i < 100; i++) {
-    const task = (await api('GET', `/api/v1/tasks/${id}`, user)).json<Task>();
-    if (task.status === 'succeeded' || task.status === 'failed') return task;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('task did not finish in 10 s');
-}
-
 async function csvOf(user: TestUser, taskId: string): Promise<string[]> {
-  const done = await waitForTask(user, taskId);
+  const done = await waitForTask(ctx, user, taskId);
   expect(done.status, done.error ?? '').toBe('succeeded');
   const file = await api('GET', `/api/v1/tasks/${taskId}/file`, user);
   expect(file.statusCode).toBe(200);
@@ -336,7 +328,7 @@ describe('segment members and export', () => {
         .map((l) => l.split(',')[1])
         .sort(),
     ).toEqual(['Ann', 'Bob']);
-    expect((await waitForTask(marketer, task.id)).result).toEqual({ rows: 2 });
+    expect((await waitForTask(ctx, marketer, task.id)).result).toEqual({ rows: 2 });
     expect((await audit('leads.exported')).find((e) => e.targetId === task.id)).toMatchObject({
       actor: { id: marketer.userId },
       details: { segmentId: segment.id, segmentName: 'Acme export' },
