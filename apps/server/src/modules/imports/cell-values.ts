@@ -50,16 +50,12 @@ export function convertEmail(cell: SheetCell): Converted {
   return text.length <= 254 && z.regexes.email.test(text) ? ok(text) : fail('email');
 }
 
-/** A mainland mobile number: exactly what `ZPhoneField` answers for it, without parsing (it is by far the commonest). */
-const CN_MOBILE = /^1\d{10}$/;
-const CN_MOBILE_E164 = /^\+861\d{10}$/;
-
 /** Same result as the API's `ZPhoneField` (E.164; numbers without a country code are mainland China). */
 export function convertPhone(cell: SheetCell): Converted {
   const text = textOf(cell);
   if (text === '') return ok(null);
-  if (CN_MOBILE.test(text)) return ok(`+86${text}`);
-  if (CN_MOBILE_E164.test(text)) return ok(text);
+  // No shortcut for "1 + 10 digits": not every such number is a valid mobile (120…, 1 00…), and the import must
+  // accept exactly what the API accepts.
   const parsed = ZPhoneField.safeParse(text);
   return parsed.success ? ok(parsed.data) : fail('phone');
 }
