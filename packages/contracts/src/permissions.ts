@@ -18,6 +18,10 @@ export const ZPermission = z.enum([
   'workspace:manage',
   'audit:read',
   'tasks:read',
+  /** See web analytics, tracked sites and their live events. */
+  'tracking:read',
+  /** Add and configure tracked sites and event definitions. */
+  'tracking:manage',
 ]);
 export type Permission = z.infer<typeof ZPermission>;
 
@@ -31,10 +35,20 @@ const everything = ZPermission.options;
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
   admin: everything,
-  marketer: ['leads:read', 'leads:write', 'leads:delete', 'leads:export', 'leads:assign', 'members:read', 'tasks:read'],
+  marketer: [
+    'leads:read',
+    'leads:write',
+    'leads:delete',
+    'leads:export',
+    'leads:assign',
+    'members:read',
+    'tasks:read',
+    'tracking:read',
+    'tracking:manage',
+  ],
   sales: ['leads:read', 'leads:write', 'members:read', 'tasks:read'],
-  manager: ['leads:read', 'leads:export', 'leads:assign', 'members:read', 'audit:read', 'tasks:read'],
-  viewer: ['leads:read', 'members:read', 'tasks:read'],
+  manager: ['leads:read', 'leads:export', 'leads:assign', 'members:read', 'audit:read', 'tasks:read', 'tracking:read'],
+  viewer: ['leads:read', 'members:read', 'tasks:read', 'tracking:read'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

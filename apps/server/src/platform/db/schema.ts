@@ -11,3 +11,4 @@ export * from '../../modules/preferences/schema';
 export * from '../../modules/companies/schema';
 export * from '../../modules/imports/schema';
 export * from '../../modules/duplicates/schema';
+export * from '../../modules/tracking/schema';

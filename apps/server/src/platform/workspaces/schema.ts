@@ -10,6 +10,13 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
   logoUrl: text('logo_url'),
+  /**
+   * HMAC key of the workspace's signed public tokens (the lead token in tracked links and the pixel). 244 random
+   * bits from two v4 UUIDs, made by the database so existing workspaces get one in the migration.
+   */
+  signingSecret: text('signing_secret')
+    .notNull()
+    .default(sql`replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')`),
   ...timestamps,
 });
 
