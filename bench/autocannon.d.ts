@@ -12,13 +12,29 @@ declare module 'autocannon' {
     p99: number;
   }
 
+  export interface RequestParams {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+  }
+
+  export interface Request extends RequestParams {
+    /** Called before each request (main-thread runs only): returns the request to send. */
+    setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
+
   export interface Options {
     url: string;
     connections?: number;
     duration?: number;
     workers?: number;
     timeout?: number;
+    method?: string;
     headers?: Record<string, string>;
+    body?: string | Buffer;
+    requests?: Request[];
   }
 
   export interface Result {

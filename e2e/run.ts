@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { runLeadPoolTools } from './lead-pool-tools';
+import { runTrackerSnippet } from './tracker-snippet';
 import { checkNoPageErrors, runLeadJourney, type JourneyContext } from './lead-journey';
 import { Scenario } from './scenario';
 import { freePort, REPO_ROOT, ServerProcess } from './server-process';
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
   scenario = new Scenario(page, ARTIFACTS);
   await runLeadJourney(scenario, journey);
   await runLeadPoolTools(scenario, journey);
+  await runTrackerSnippet(scenario, journey);
   await checkNoPageErrors(scenario, journey);
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const tsc = path.join(path.dirname(require.resolve('tsgo/package.json')), 'bin', 'tsc');
-const projects = ['packages/contracts', 'apps/server', 'apps/web'];
+const projects = ['packages/contracts', 'packages/tracker', 'apps/server', 'apps/web'];
 let failed = false;
 for (const project of projects) {
   const result = spawnSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' });

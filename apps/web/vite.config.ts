@@ -35,6 +35,8 @@ export default defineConfig(({ mode }) => {
                 test: /node_modules[\\/](antd|@ant-design|@rc-component|@babel[\\/]runtime|dayjs)[\\/]/,
                 priority: 2,
               },
+              // Charts load with the analytics screens only, not on every page.
+              { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 2 },
               { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
             ],
           },

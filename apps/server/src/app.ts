@@ -25,6 +25,9 @@ import { bulkRoutes } from './modules/leads/bulk-routes';
 import { leadsRoutes } from './modules/leads/routes';
 import { segmentsRoutes } from './modules/segments/routes';
 import { preferencesRoutes } from './modules/preferences/routes';
+import { trackingPublicRoutes } from './modules/tracking/public-routes';
+import { trackingRoutes } from './modules/tracking/routes';
+import { trackerScriptRoutes } from './modules/tracking/tracker-script';
 import { auditRoutes } from './platform/audit/routes';
 import { authRoutes } from './platform/auth/routes';
 import type { Database } from './platform/db/client';
@@ -116,7 +119,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     activityRoutes(api, deps);
     tasksRoutes(api, deps);
     auditRoutes(api, deps);
+    trackingRoutes(api, deps);
   });
+  // The public tracking ingest (/t/…): no session, its own body parser and limits (see public-routes.ts).
+  trackingPublicRoutes(app, deps);
+  trackerScriptRoutes(app);
 
   if (options.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -14,6 +14,16 @@ const ZEnv = z.object({
   NODE_ENV: z.string().default('production'),
   /** Company registry enrichment: 'sandbox' (built-in fictional data); see modules/companies/enrichment/registry.ts. */
   ENRICHMENT_PROVIDER: z.string().trim().min(1).default('sandbox'),
+  /** Public tracking ingest (/t/e, /t/p.gif): token buckets per client IP (requests) and per site (events). */
+  TRACK_IP_RATE: z.coerce.number().positive().default(50),
+  TRACK_IP_BURST: z.coerce.number().int().positive().default(200),
+  TRACK_SITE_RATE: z.coerce.number().positive().default(5000),
+  TRACK_SITE_BURST: z.coerce.number().int().positive().default(20_000),
+  /** Group commit of tracked events: flush this long after the first pending row, or at this many rows. */
+  TRACK_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(5),
+  TRACK_FLUSH_ROWS: z.coerce.number().int().min(1).max(10_000).default(1000),
+  /** Flushes in flight at once; default 3 on PostgreSQL, always 1 on PGlite (one connection). */
+  TRACK_FLUSH_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(3),
 });
 
 export interface AppConfig {
@@ -30,6 +40,17 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Id of the company enrichment provider (modules/companies/enrichment/registry.ts). */
   enrichmentProvider: string;
+  tracking: TrackingIngestConfig;
+}
+
+export interface TrackingIngestConfig {
+  ipRequestsPerSecond: number;
+  ipRequestBurst: number;
+  siteEventsPerSecond: number;
+  siteEventBurst: number;
+  flushDelayMs: number;
+  flushMaxRows: number;
+  flushConcurrency: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -51,5 +72,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
     enrichmentProvider: e.ENRICHMENT_PROVIDER,
+    tracking: {
+      ipRequestsPerSecond: e.TRACK_IP_RATE,
+      ipRequestBurst: e.TRACK_IP_BURST,
+      siteEventsPerSecond: e.TRACK_SITE_RATE,
+      siteEventBurst: e.TRACK_SITE_BURST,
+      flushDelayMs: e.TRACK_FLUSH_MS,
+      flushMaxRows: e.TRACK_FLUSH_ROWS,
+      flushConcurrency: e.TRACK_FLUSH_CONCURRENCY,
+    },
   };
 }

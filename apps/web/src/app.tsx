@@ -1,8 +1,10 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, type RouteObject } from 'react-router';
 import { setUnauthenticatedHandler } from './api/client';
 import { queryClient } from './api/query-client';
 import { queryKeys } from './api/query-keys';
 import { AppProviders } from './components/app-providers';
+import { FullPageSpinner } from './components/full-page-spinner';
 import { RequirePermission } from './components/require-permission';
 import { AppLayout } from './layout/app-layout';
 import { COMING_SOON_ITEMS } from './navigation/nav-config';
@@ -26,6 +28,15 @@ import { CustomFieldsPage } from './pages/settings/custom-fields-page';
 import { MembersPage } from './pages/settings/members-page';
 import { WorkspaceSettingsPage } from './pages/settings/workspace-settings-page';
 import { RequireSession } from './session/require-session';
+
+// Tracking pages carry ECharts: loaded when first opened, not with the console.
+const TrackingSiteListPage = lazy(() =>
+  import('./pages/tracking/site-list-page').then((m) => ({ default: m.SiteListPage })),
+);
+const TrackingSiteDetailPage = lazy(() =>
+  import('./pages/tracking/site-detail-page').then((m) => ({ default: m.SiteDetailPage })),
+);
+const lazyPage = (page: ReactNode) => <Suspense fallback={<FullPageSpinner />}>{page}</Suspense>;
 
 const consoleRoutes: RouteObject[] = [
   { index: true, element: <Navigate to="/leads" replace /> },
@@ -100,6 +111,14 @@ const consoleRoutes: RouteObject[] = [
         <CompanyDetailPage />
       </RequirePermission>
     ),
+  },
+  {
+    path: 'acquisition/tracking',
+    element: <RequirePermission permission="tracking:read">{lazyPage(<TrackingSiteListPage />)}</RequirePermission>,
+  },
+  {
+    path: 'acquisition/tracking/:id',
+    element: <RequirePermission permission="tracking:read">{lazyPage(<TrackingSiteDetailPage />)}</RequirePermission>,
   },
   { path: 'settings', element: <Navigate to="/settings/workspace" replace /> },
   { path: 'settings/workspace', element: <WorkspaceSettingsPage /> },

@@ -47,7 +47,10 @@ const ZPropertyValue = z.union([z.string().max(1000), z.number().finite(), z.boo
 
 export const ZTrackProperties = z
   .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/), ZPropertyValue)
-  .refine((p) => Object.keys(p).length <= TRACK_LIMITS.maxProperties, `At most ${TRACK_LIMITS.maxProperties} properties`)
+  .refine(
+    (p) => Object.keys(p).length <= TRACK_LIMITS.maxProperties,
+    `At most ${TRACK_LIMITS.maxProperties} properties`,
+  )
   .refine((p) => JSON.stringify(p).length <= TRACK_LIMITS.maxPropertiesBytes, 'Properties too large');
 
 const ZHttpUrl = z
@@ -103,6 +106,31 @@ export const ZTrackerConfig = z.object({
   clicks: z.array(z.object({ name: z.string(), selector: z.string() })),
 });
 export type TrackerConfig = z.infer<typeof ZTrackerConfig>;
+
+/**
+ * Error codes only the public ingest answers with, in the usual error shape (the tracker reads them; the console
+ * never sees them): an unknown or archived site key, a page on a host the site does not allow, and a database
+ * that could not take the events right now (retry; event ids make it safe).
+ */
+export const ZTrackErrorCode = z.enum(['unknown_site', 'origin_not_allowed', 'unavailable']);
+export type TrackErrorCode = z.infer<typeof ZTrackErrorCode>;
+
+/** GET /t/p.gif — the pixel, for e-mails and pages where no script runs. */
+export const ZTrackPixelQuery = z.object({
+  /** Site key. */
+  s: ZTrackBatch.shape.site,
+  /** Visitor id, when the page knows it. */
+  v: ZClientId.optional(),
+  /** Event name; a page view by default. */
+  n: ZTrackEventName.default('page_view'),
+  /** Event id (a retried pixel is stored once); the server makes one otherwise. */
+  id: z.uuid().optional(),
+  /** The page or e-mail the pixel is in. */
+  u: ZHttpUrl.optional(),
+  /** A signed lead token: the e-mail's recipient, stitched to the visitor. */
+  lt: z.string().max(200).optional(),
+});
+export type TrackPixelQuery = z.infer<typeof ZTrackPixelQuery>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tracked sites
@@ -350,6 +378,48 @@ export const ZAnalyticsExportQuery = z
     format: z.enum(['csv', 'xlsx']).default('csv'),
   })
   .strict();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Management: list queries, the snippet, list exports
+// ---------------------------------------------------------------------------------------------------------------
+
+/** GET /tracking/sites?archived= — live sites (default) or the archived ones. */
+export const ZTrackingSitesQuery = z.object({ archived: z.enum(['true', 'false']).default('false') }).strict();
+
+/** GET /tracking/sites/:id/snippet — what to paste into the site (or the mini-program's app.js). */
+export const ZTrackingSnippet = z.object({
+  /** The script the HTML snippet loads (`<PUBLIC_URL>/t/k.js`). */
+  scriptUrl: z.string(),
+  /** The `<script>` tags to paste before `</head>`, with the site key filled in. */
+  html: z.string(),
+  /** The mini-program initialisation code (same API over wx.request). */
+  miniProgram: z.string(),
+});
+export type TrackingSnippet = z.infer<typeof ZTrackingSnippet>;
+
+/**
+ * GET /tracking/event-definitions?siteId&from&to — definitions of one site (its own and the workspace-wide ones)
+ * or of every site, with counts over the period (days in the workspace time zone; default the last 30 days).
+ */
+export const ZEventDefinitionsQuery = z
+  .object({
+    siteId: z.uuid().optional(),
+    from: ZDay.optional(),
+    to: ZDay.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'Must not be before from' })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 24 * 3600 * 1000, {
+    path: ['to'],
+    message: 'At most one year',
+  });
+export type EventDefinitionsQuery = z.infer<typeof ZEventDefinitionsQuery>;
+
+/** GET /tracking/sites/export, /tracking/event-definitions/export — the list as a file, in the user's language. */
+export const ZTrackingListExportQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }).strict();
+
+/** Raw events an analytics export (`table=events`) holds at most; the newest are cut off beyond it. */
+export const ANALYTICS_EXPORT_MAX_EVENTS = 100_000;
 
 /** Activity type of a tracked event in the lead timeline and the behaviour filters: `web.page_view`, … */
 export function trackedActivityType(eventName: string): string {

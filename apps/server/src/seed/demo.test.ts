@@ -1,7 +1,8 @@
-import { count } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities } from '../modules/activities/schema';
 import { leads } from '../modules/leads/schema';
+import { trackingEventDefinitions, trackingEvents, trackingSites } from '../modules/tracking/schema';
 import { users } from '../platform/auth/schema';
 import { createTestContext, loginCookie, type TestContext } from '../testing/test-app';
 import { seedIfEmpty } from './demo';
@@ -37,6 +38,28 @@ describe('demo seed', () => {
     expect(companies.items.filter((c: { parentId: string | null }) => c.parentId).length).toBe(4);
     const linked = companies.items.reduce((sum: number, c: { leadCount: number }) => sum + c.leadCount, 0);
     expect(linked).toBe(300);
+
+    // Web tracking: the company site with its definitions and two weeks of traffic, some visitors known leads.
+    const [site] = await ctx.database.db.select().from(trackingSites);
+    expect(site).toMatchObject({ name: '官网 www.kindling-demo.cn', workspaceId: me.workspace.id });
+    expect(site?.domains).toEqual(['kindling-demo.cn', '*.kindling-demo.cn', 'localhost:3000']);
+    const definitions = await ctx.database.db.select().from(trackingEventDefinitions);
+    expect(definitions.map((d) => d.name).sort()).toEqual(['book_demo', 'download_whitepaper', 'pricing_page']);
+    const [events] = await ctx.database.db
+      .select({ n: count(), days: sql<number>`count(distinct date_trunc('day', ${trackingEvents.occurredAt}))::int` })
+      .from(trackingEvents);
+    expect(events?.n).toBeGreaterThan(2500);
+    expect(events?.days).toBeGreaterThanOrEqual(13);
+    const [stitched] = await ctx.database.db
+      .select({ n: count() })
+      .from(activities)
+      .where(eq(activities.type, 'visitor_identified'));
+    expect(stitched?.n).toBe(30);
+    const [visits] = await ctx.database.db
+      .select({ n: count() })
+      .from(activities)
+      .where(eq(activities.type, 'web.page_view'));
+    expect(visits?.n).toBeGreaterThan(30);
 
     const counts = async () => ({
       users: (await ctx.database.db.select({ n: count() }).from(users))[0]?.n,

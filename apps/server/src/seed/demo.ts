@@ -12,6 +12,7 @@ import { memberships } from '../platform/workspaces/schema';
 import { createWorkspace } from '../platform/workspaces/service';
 import { insertDemoCompanies } from './demo-companies';
 import { generateDemoLeads, seededRandom } from './demo-data';
+import { insertDemoTracking } from './demo-tracking';
 
 const TEAM = [
   { email: 'li.na@kindling.local', name: '李娜', role: 'marketer' },
@@ -88,7 +89,7 @@ export async function insertDemoLeads(
 
 /**
  * First start: an admin (owner), a small team, a demo workspace with 300 leads (linked to 20 companies, some of
- * them divisions of a group) and a second workspace to show
+ * them divisions of a group; a tracked web site with two weeks of traffic) and a second workspace to show
  * the switcher. Does nothing when any user exists, so a restart never re-seeds or resets.
  */
 export async function seedIfEmpty(db: Db, config: Pick<AppConfig, 'adminEmail' | 'adminPassword'>): Promise<boolean> {
@@ -109,6 +110,7 @@ export async function seedIfEmpty(db: Db, config: Pick<AppConfig, 'adminEmail' |
   const salesIds = team.filter((_, i) => TEAM[i]?.role === 'sales').map((u) => u.id);
   await insertDemoLeads(db, demo.id, [admin.id, ...salesIds], 300);
   await insertDemoCompanies(db, demo.id);
+  await insertDemoTracking(db, demo.id);
   const global = await createWorkspace(db, admin.id, { name: 'Global Team (EN)', timeZone: 'Europe/London' });
   await insertDemoLeads(db, global.id, [admin.id], 40, 7);
   return true;

@@ -41,4 +41,12 @@ export const queryKeys = {
   /** Its own root: invalidating the duplicate lists after a merge must not refetch the merged pair's preview. */
   mergePreview: (primaryId: string, secondaryId: string) => ['merge-preview', primaryId, secondaryId] as const,
   audit: (params: object) => ['audit', params] as const,
+  trackingSites: ['tracking', 'sites'] as const,
+  trackingSiteList: (archived: boolean) => ['tracking', 'sites', 'list', { archived }] as const,
+  trackingSite: (id: string) => ['tracking', 'sites', 'detail', id] as const,
+  trackingSnippet: (siteId: string) => ['tracking', 'snippet', siteId] as const,
+  trackingLive: (siteId: string) => ['tracking', 'live', siteId] as const,
+  trackingAnalytics: (siteId: string, range: object) => ['tracking', 'analytics', siteId, range] as const,
+  trackingDefinitions: ['tracking', 'definitions'] as const,
+  trackingDefinitionList: (params: object) => ['tracking', 'definitions', params] as const,
 };

@@ -71,7 +71,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { key: 'live', path: '/acquisition/live' },
       { key: 'advocacy', path: '/acquisition/advocacy' },
       { key: 'referral', path: '/acquisition/referral' },
-      { key: 'tracking', path: '/acquisition/tracking' },
+      { key: 'tracking', path: '/acquisition/tracking', ready: true, permission: 'tracking:read' },
     ],
   },
   {

@@ -29,7 +29,10 @@ export const trackingSites = pgTable(
     kind: text('kind').notNull().default('web'),
     siteKey: text('site_key').notNull(),
     /** Hosts allowed to send events (CORS): `example.com`, or `*.example.com` for every subdomain. */
-    domains: text('domains').array().notNull().default(sql`'{}'::text[]`),
+    domains: text('domains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     respectDnt: boolean('respect_dnt').notNull().default(true),
     /** PIPL/GDPR: the snippet stores no id and sends nothing until the page calls kindling.consent(). */
     consentRequired: boolean('consent_required').notNull().default(false),

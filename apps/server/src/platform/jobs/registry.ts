@@ -5,6 +5,7 @@ import { importLeadsJob } from '../../modules/imports/jobs';
 import { purgeAbandonedImportsJob } from '../../modules/imports/purge-job';
 import { exportLeadsJob } from '../../modules/leads/jobs';
 import { purgeDeletedLeadsJob } from '../../modules/leads/purge-job';
+import { identifyEventsJob } from '../../modules/tracking/jobs';
 import { analyzeDatabaseJob } from '../db/maintenance-job';
 import type { JobDefinition } from './queue';
 
@@ -18,4 +19,5 @@ export const ALL_JOBS: JobDefinition<never>[] = [
   purgeDeletedLeadsJob,
   purgeAbandonedImportsJob,
   analyzeDatabaseJob,
+  identifyEventsJob,
 ] as JobDefinition<never>[];

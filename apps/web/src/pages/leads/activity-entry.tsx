@@ -10,6 +10,12 @@ import { z } from 'zod';
 import { useFieldCatalog } from '../../api/use-fields';
 import { DateTime } from '../../components/date-time';
 import { useLanguage } from '../../i18n/use-language';
+import {
+  isTrackedActivity,
+  TrackedActivityBody,
+  TrackedActivityName,
+  trackedActivityLabel,
+} from '../tracking/tracked-activity';
 import { localized } from './custom-fields';
 import { ImportedFrom } from './import/imported-from';
 
@@ -28,8 +34,12 @@ export const ACTIVITY_COLORS: Record<ActivityType, string> = {
   'lead.merged': 'purple',
 };
 
+/** Tracked web and mini-program behaviour, apart from what people did to the lead record. */
+const TRACKED_COLOR = '#13c2c2';
+
 export function activityColor(type: string): string {
-  return isKnownType(type) ? ACTIVITY_COLORS[type] : 'gray';
+  if (isKnownType(type)) return ACTIVITY_COLORS[type];
+  return isTrackedActivity(type) ? TRACKED_COLOR : 'gray';
 }
 
 const LEAD_FIELDS = ['name', ...LEAD_OPTIONAL_TEXT_FIELDS, 'source', 'ownerId', 'ownerName'] as const;
@@ -146,6 +156,7 @@ function ActivityBody({ activity, nameOf }: { activity: Activity; nameOf: NameOf
         </Typography.Paragraph>
       ) : null;
     default:
+      if (isTrackedActivity(activity.type)) return <TrackedActivityBody activity={activity} />;
       // Types from later modules: show their raw properties rather than nothing.
       return !isKnownType(activity.type) && Object.keys(properties).length > 0 ? (
         <Typography.Text type="secondary" className="mono pre-wrap">
@@ -157,16 +168,24 @@ function ActivityBody({ activity, nameOf }: { activity: Activity; nameOf: NameOf
 
 /** An activity type's name in the current language; types from later modules show as they are named. */
 export function activityTypeLabel(t: TFunction, type: string): string {
-  return isKnownType(type) ? t(`activities.types.${type}`) : type;
+  if (isKnownType(type)) return t(`activities.types.${type}`);
+  return trackedActivityLabel(t, type, new Map()) ?? type;
+}
+
+/** An activity type's name as a component: tracked events also look up their definition's label. */
+export function ActivityTypeName({ type }: { type: string }) {
+  const { t } = useTranslation();
+  return isTrackedActivity(type) ? <TrackedActivityName type={type} /> : <>{activityTypeLabel(t, type)}</>;
 }
 
 export function ActivityEntry({ activity, nameOf }: { activity: Activity; nameOf: NameOf }) {
   const { t } = useTranslation();
-  const label = activityTypeLabel(t, activity.type);
   return (
     <Flex vertical gap={4}>
       <Flex justify="space-between" gap={12} wrap>
-        <Typography.Text strong>{label}</Typography.Text>
+        <Typography.Text strong>
+          <ActivityTypeName type={activity.type} />
+        </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {activity.actor ? activity.actor.name : t('activities.system')}
           {' · '}

@@ -6,7 +6,7 @@ import { useMembers } from '../../api/use-members';
 import { behaviourName } from '../../components/filter-builder/filter-words';
 import { QueryErrorResult } from '../../components/query-error-result';
 import { useLoadOnVisible } from '../../hooks/use-load-on-visible';
-import { ActivityEntry, activityColor, activityTypeLabel } from './activity-entry';
+import { ActivityEntry, activityColor, ActivityTypeName } from './activity-entry';
 
 /** Every touch of the lead, newest first, filtered by type, loading older entries as the reader scrolls. */
 export function LeadTimeline({ leadId }: { leadId: string }) {
@@ -49,7 +49,7 @@ function TypeChips({
       </Tag.CheckableTag>
       {items.map(({ type, count }) => (
         <Tag.CheckableTag key={type} checked={value.includes(type)} onChange={(on) => toggle(type, on)}>
-          {behaviourName(t, type) ?? activityTypeLabel(t, type)} {count}
+          {behaviourName(t, type) ?? <ActivityTypeName type={type} />} {count}
         </Tag.CheckableTag>
       ))}
     </Flex>
