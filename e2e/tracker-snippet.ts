@@ -218,6 +218,16 @@ export async function runTrackerSnippet(scenario: Scenario, ctx: JourneyContext)
       assert(injected === 0, `the payload became ${injected} <img> element(s)`);
       assert(ctx.dialogs.length === 0, `a dialog opened: ${ctx.dialogs.join(' | ')}`);
     });
+
+    await scenario.step('the site analytics screen counts the visit and lists its pages as text', async () => {
+      assert(site, 'no site');
+      await page.goto(`${ctx.baseUrl}/acquisition/tracking/${site.id}`);
+      await waitForText(page.getByTestId('analytics-top-pages'), '/pricing');
+      await waitForText(page.getByTestId('analytics-top-pages'), `Landing ${XSS}`);
+      await waitForText(page.getByTestId('analytics-kpi-visitors'), '1');
+      const injected = await page.locator('img[src="x"]').count();
+      assert(injected === 0, `the payload became ${injected} <img> element(s)`);
+    });
   } finally {
     await visitorContext?.close().catch(() => {});
     if (siteServer) await new Promise((resolve) => siteServer!.close(resolve));
