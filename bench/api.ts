@@ -13,6 +13,7 @@ import { startHelloWorld } from './hello-world';
 import { measure } from './load';
 import { ensurePostgres } from './postgres';
 import { renderMarkdown, type BenchReport } from './report';
+import { runBounded } from './run-bounded';
 
 /** Hard ceiling for the whole run, so a hung server can never keep CI busy. */
 const BUDGET_MS = 10 * 60 * 1000;
@@ -66,16 +67,4 @@ async function main(): Promise<void> {
   console.log(`bench: results written to ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }
 
-const budget = setTimeout(() => {
-  console.error(`bench: still running after ${BUDGET_MS / 60_000} minutes; giving up`);
-  process.exit(1); // the 'exit' hooks of the server processes kill them
-}, BUDGET_MS);
-
-try {
-  await main();
-  clearTimeout(budget);
-  process.exit(0);
-} catch (error) {
-  console.error('bench: failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-}
+await runBounded(main, BUDGET_MS);

@@ -22,6 +22,7 @@ import { freePort, REPO_ROOT, ServerProcess, sleep } from '../e2e/server-process
 import { startHelloWorld } from './hello-world';
 import { preload, requestGenerator, setUpBenchSite, type BenchSite } from './ingest-data';
 import { createDatabase, dropDatabase, ensurePostgres } from './postgres';
+import { runBounded } from './run-bounded';
 
 type Engine = 'PostgreSQL' | 'PGlite';
 
@@ -505,16 +506,4 @@ async function main(): Promise<void> {
   console.log(`bench: results written to ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }
 
-const budget = setTimeout(() => {
-  console.error(`bench: still running after ${BUDGET_MS / 60_000} minutes; giving up`);
-  process.exit(1); // the 'exit' hooks of the server processes kill them
-}, BUDGET_MS);
-
-try {
-  await main();
-  clearTimeout(budget);
-  process.exit(0);
-} catch (error) {
-  console.error('bench: failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-}
+await runBounded(main, BUDGET_MS);

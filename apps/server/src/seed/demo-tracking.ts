@@ -119,6 +119,8 @@ function demoEvents(now: Date, random: () => number): DemoEvent[] {
   const events: DemoEvent[] = [];
   // Days and office hours in China (the demo workspace's time zone, UTC+8, no daylight saving).
   const todayStart = Date.parse(`${zonedToday(now, 'Asia/Shanghai')}T00:00:00+08:00`);
+  // A session that began in the last hour may run past now with its later pages: those happened just now instead.
+  const past = (ms: number) => new Date(Math.min(ms, now.getTime() - 1000)).toISOString();
   for (let v = 0; v < VISITORS; v += 1) {
     const visitor = {
       visitor_id: `demo-visitor-${String(v).padStart(4, '0')}`,
@@ -145,8 +147,8 @@ function demoEvents(now: Date, random: () => number): DemoEvent[] {
           ...session,
           id: randomUUID(),
           name,
-          occurred_at: new Date(at + offsetMs).toISOString(),
-          received_at: new Date(at + offsetMs + 800).toISOString(),
+          occurred_at: past(at + offsetMs),
+          received_at: past(at + offsetMs + 800),
           path: page.path,
           title: page.title,
         });
