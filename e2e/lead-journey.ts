@@ -88,8 +88,12 @@ export async function runLeadJourney(scenario: Scenario, ctx: JourneyContext): P
         });
         await item.waitFor();
         // A dropdown still sliding in never becomes "stable" for Playwright's click: after a short wait, deliver
-        // the click event straight to the option (what React's handler listens for).
-        await item.click({ timeout: 3_000 }).catch(() => item.dispatchEvent('click'));
+        // the click event straight to the option (what React's handler listens for). The slow click may also have
+        // landed and closed the dropdown, leaving nothing to dispatch to: the check below tells, and retries.
+        await item
+          .click({ timeout: 3_000 })
+          .catch(() => item.dispatchEvent('click', undefined, { timeout: 2_000 }))
+          .catch(() => {});
         // The closed select shows the chosen option's label as its text.
         for (let poll = 0; poll < 10; poll++) {
           if ((await select.innerText()).trim() === option) return;
