@@ -11,7 +11,7 @@ import {
   type TestContext,
   type TestUser,
 } from '../../testing/test-app';
-import { createSiteAs, insertEvents, type FixtureEvent } from './management-test-fixtures';
+import { createSiteAs, insertEvents, type FixtureEvent } from './test-fixtures';
 import { trackingVisitors } from './schema';
 
 let ctx: TestContext;

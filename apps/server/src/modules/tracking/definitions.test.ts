@@ -10,7 +10,7 @@ import {
   type TestContext,
   type TestUser,
 } from '../../testing/test-app';
-import { createSiteAs, insertEvents } from './management-test-fixtures';
+import { createSiteAs, insertEvents } from './test-fixtures';
 import { trackingEventDefinitions } from './schema';
 import { findIngestSite } from './site-cache';
 

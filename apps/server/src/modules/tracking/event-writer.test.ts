@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../platform/db/tenant';
 import { createOwner, createTestContext, type TestContext, type TestUser } from '../../testing/test-app';
 import { EventWriteFailed, EventWriter, type EventWriterOptions, type TrackedEventRow } from './event-writer';
-import { countEvents, createTestSite, postBatch, trackBatch, trackEvent, type TestSite } from './ingest-test-fixtures';
+import { countEvents, createTestSite, postBatch, trackBatch, trackEvent, type TestSite } from './test-fixtures';
 import { trackingEvents } from './schema';
 
 let ctx: TestContext;

@@ -13,9 +13,9 @@ import {
   type TestUser,
 } from '../../testing/test-app';
 import { enqueueIdentify, processIdentifyEvents } from './identify';
-import { createTestSite, newVisitorId, postBatch, trackBatch, trackEvent } from './ingest-test-fixtures';
+import { createTestSite, insertEvents, newVisitorId, postBatch, trackBatch, trackEvent } from './test-fixtures';
 import { signLeadToken, workspaceSigningSecret } from './lead-token';
-import { trackingEvents, trackingSites, trackingVisitors } from './schema';
+import { trackingEvents, trackingVisitors } from './schema';
 
 /*
  * Identify events are stored as the ingest stores them (tracking_events rows), then processed as the
@@ -27,15 +27,7 @@ let owner: TestUser;
 let siteId: string;
 let minute = 0;
 
-async function createSite(user: TestUser): Promise<string> {
-  return withTenant(ctx.database.db, user.workspaceId, async (tx) => {
-    const [site] = await tx
-      .insert(trackingSites)
-      .values({ workspaceId: user.workspaceId, name: 'Site', siteKey: randomUUID().replaceAll('-', '') })
-      .returning({ id: trackingSites.id });
-    return site!.id;
-  });
-}
+const createSite = async (user: TestUser) => (await createTestSite(ctx, user.workspaceId)).id;
 
 /** Stores one event of the visitor, a minute after the previous one; returns its id. */
 async function storeEvent(
@@ -46,13 +38,9 @@ async function storeEvent(
   properties: Record<string, unknown> = {},
   path: string | null = null,
 ): Promise<string> {
-  const id = randomUUID();
   minute += 1;
-  await withTenant(ctx.database.db, user.workspaceId, (tx) =>
-    tx.insert(trackingEvents).values({
-      workspaceId: user.workspaceId,
-      id,
-      siteId: site,
+  const [id] = await insertEvents(ctx, user.workspaceId, site, [
+    {
       visitorId,
       sessionId: 'session-0001',
       name,
@@ -60,9 +48,9 @@ async function storeEvent(
       path,
       url: path ? `https://www.example.com${path}` : null,
       properties,
-    }),
-  );
-  return id;
+    },
+  ]);
+  return id!;
 }
 
 /** A visitor that browsed anonymously, then identified itself with these traits: the identify event's id. */

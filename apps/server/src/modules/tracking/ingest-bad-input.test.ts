@@ -10,7 +10,7 @@ import {
   trackBatch,
   trackEvent,
   type TestSite,
-} from './ingest-test-fixtures';
+} from './test-fixtures';
 import { TokenBuckets } from './rate-limiter';
 import { trackingEventDefinitions } from './schema';
 

@@ -21,7 +21,7 @@ import {
   trackEvent,
   WECHAT_IPHONE,
   type TestSite,
-} from './ingest-test-fixtures';
+} from './test-fixtures';
 import { signLeadToken, workspaceSigningSecret } from './lead-token';
 import { trackingEventDefinitions, trackingSites, trackingVisitors } from './schema';
 import { invalidateSiteCache } from './site-cache';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../platform/db/tenant';
@@ -14,7 +13,8 @@ import { activities } from '../activities/schema';
 import { purgeDeletedLeadsJob, RECYCLE_BIN_DAYS } from '../leads/purge-job';
 import { leads } from '../leads/schema';
 import { eraseTrackingDataOfLeads } from './privacy';
-import { trackingEvents, trackingSites, trackingVisitors } from './schema';
+import { trackingEvents, trackingVisitors } from './schema';
+import { createTestSite, insertEvents } from './test-fixtures';
 import { stitchVisitor } from './stitch';
 
 let ctx: TestContext;
@@ -28,31 +28,21 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function createSite(user: TestUser): Promise<string> {
-  return withTenant(ctx.database.db, user.workspaceId, async (tx) => {
-    const [site] = await tx
-      .insert(trackingSites)
-      .values({ workspaceId: user.workspaceId, name: 'Site', siteKey: randomUUID().replaceAll('-', '') })
-      .returning({ id: trackingSites.id });
-    return site!.id;
-  });
-}
+const createSite = async (user: TestUser) => (await createTestSite(ctx, user.workspaceId)).id;
 
 /** A visitor with three page views, stored as the ingest stores them. */
 async function browse(user: TestUser, visitorId: string, site = siteId): Promise<void> {
-  await withTenant(ctx.database.db, user.workspaceId, (tx) =>
-    tx.insert(trackingEvents).values(
-      ['/', '/pricing', '/contact'].map((path, i) => ({
-        workspaceId: user.workspaceId,
-        id: randomUUID(),
-        siteId: site,
-        visitorId,
-        sessionId: 'session-0001',
-        name: 'page_view',
-        occurredAt: new Date(Date.now() - 3600_000 + i * 60_000),
-        path,
-      })),
-    ),
+  await insertEvents(
+    ctx,
+    user.workspaceId,
+    site,
+    ['/', '/pricing', '/contact'].map((path, i) => ({
+      visitorId,
+      sessionId: 'session-0001',
+      name: 'page_view',
+      occurredAt: new Date(Date.now() - 3600_000 + i * 60_000),
+      path,
+    })),
   );
 }
 

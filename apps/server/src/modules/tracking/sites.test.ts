@@ -9,7 +9,7 @@ import {
   type TestContext,
   type TestUser,
 } from '../../testing/test-app';
-import { createSiteAs } from './management-test-fixtures';
+import { createSiteAs } from './test-fixtures';
 import { findIngestSite } from './site-cache';
 
 let ctx: TestContext;

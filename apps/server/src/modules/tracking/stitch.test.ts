@@ -12,7 +12,8 @@ import {
   type TestUser,
 } from '../../testing/test-app';
 import { activities } from '../activities/schema';
-import { trackingEvents, trackingSites, trackingVisitors } from './schema';
+import { trackingVisitors } from './schema';
+import { createTestSite, insertEvents } from './test-fixtures';
 import { stitchVisitor } from './stitch';
 
 /*
@@ -36,35 +37,29 @@ interface EventSpec {
   sessionId?: string;
 }
 
-async function createSite(user: TestUser, kind: 'web' | 'miniprogram' = 'web'): Promise<string> {
-  return withTenant(ctx.database.db, user.workspaceId, async (tx) => {
-    const [site] = await tx
-      .insert(trackingSites)
-      .values({ workspaceId: user.workspaceId, name: 'Site', kind, siteKey: randomUUID().replaceAll('-', '') })
-      .returning({ id: trackingSites.id });
-    return site!.id;
-  });
-}
+const createSite = async (user: TestUser, kind: 'web' | 'miniprogram' = 'web') =>
+  (await createTestSite(ctx, user.workspaceId, { kind })).id;
 
 /** Stores events of one visitor as the ingest does; returns their ids in order. */
 async function storeEvents(user: TestUser, site: string, visitorId: string, events: EventSpec[]): Promise<string[]> {
-  const rows = events.map((e) => ({
-    workspaceId: user.workspaceId,
-    id: e.id ?? randomUUID(),
-    siteId: site,
-    visitorId,
-    sessionId: e.sessionId ?? 'session-0001',
-    name: e.name,
-    occurredAt: new Date(T0 + e.minutes * 60_000),
-    url: e.path ? `https://www.example.com${e.path}?utm_source=baidu` : null,
-    path: e.path ?? null,
-    title: e.title ?? null,
-    referrer: e.name === 'page_view' ? '' : null,
-    durationMs: e.durationMs ?? null,
-    properties: e.properties ?? {},
-  }));
-  await withTenant(ctx.database.db, user.workspaceId, (tx) => tx.insert(trackingEvents).values(rows));
-  return rows.map((r) => r.id);
+  return insertEvents(
+    ctx,
+    user.workspaceId,
+    site,
+    events.map((e) => ({
+      id: e.id ?? randomUUID(),
+      visitorId,
+      sessionId: e.sessionId ?? 'session-0001',
+      name: e.name,
+      occurredAt: new Date(T0 + e.minutes * 60_000),
+      url: e.path ? `https://www.example.com${e.path}?utm_source=baidu` : null,
+      path: e.path ?? null,
+      title: e.title ?? null,
+      referrer: e.name === 'page_view' ? '' : null,
+      durationMs: e.durationMs ?? null,
+      properties: e.properties ?? {},
+    })),
+  );
 }
 
 const stitch = (user: TestUser, visitorId: string, leadId: string, site = siteId, via: 'identify' | 'form' = 'form') =>

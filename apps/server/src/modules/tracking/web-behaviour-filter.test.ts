@@ -12,7 +12,7 @@ import {
   type TestContext,
   type TestUser,
 } from '../../testing/test-app';
-import { trackingEvents, trackingSites } from './schema';
+import { createTestSite, insertEvents } from './test-fixtures';
 import { stitchVisitor } from './stitch';
 
 /*
@@ -30,22 +30,22 @@ const DAY = 24 * 3600 * 1000;
 async function trackedLead(name: string, events: [string, string, number, Record<string, unknown>?][]) {
   const lead = await createLeadAs(ctx, owner, { name });
   const visitorId = `visitor-${randomUUID()}`;
+  await insertEvents(
+    ctx,
+    owner.workspaceId,
+    siteId,
+    events.map(([event, path, daysAgo, properties]) => ({
+      visitorId,
+      sessionId: 'session-0001',
+      name: event,
+      occurredAt: new Date(Date.now() - daysAgo * DAY - 60_000),
+      path,
+      url: `https://www.example.com${path}`,
+      title: path,
+      properties: properties ?? {},
+    })),
+  );
   await withTenant(ctx.database.db, owner.workspaceId, async (tx) => {
-    await tx.insert(trackingEvents).values(
-      events.map(([event, path, daysAgo, properties]) => ({
-        workspaceId: owner.workspaceId,
-        id: randomUUID(),
-        siteId,
-        visitorId,
-        sessionId: 'session-0001',
-        name: event,
-        occurredAt: new Date(Date.now() - daysAgo * DAY - 60_000),
-        path,
-        url: `https://www.example.com${path}`,
-        title: path,
-        properties: properties ?? {},
-      })),
-    );
     await stitchVisitor(
       tx,
       { workspaceId: owner.workspaceId, userId: null },
@@ -86,13 +86,7 @@ const pageViews = (count: number, properties?: { path: string; operator: 'equals
 beforeAll(async () => {
   ctx = await createTestContext();
   owner = await createOwner(ctx, 'Behaviour');
-  siteId = await withTenant(ctx.database.db, owner.workspaceId, async (tx) => {
-    const [site] = await tx
-      .insert(trackingSites)
-      .values({ workspaceId: owner.workspaceId, name: 'Site', siteKey: randomUUID().replaceAll('-', '') })
-      .returning({ id: trackingSites.id });
-    return site!.id;
-  });
+  siteId = (await createTestSite(ctx, owner.workspaceId)).id;
   await trackedLead('Three visits', [
     ['page_view', '/', 1],
     ['page_view', '/pricing', 2],

@@ -1,9 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TrackBatch, TrackEvent } from '@kindling/contracts/tracking';
+import type { TrackBatch, TrackEvent, TrackingSite } from '@kindling/contracts/tracking';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { expect } from 'vitest';
 import { withTenant } from '../../platform/db/tenant';
-import type { TestContext } from '../../testing/test-app';
+import { callAs, type TestContext, type TestUser } from '../../testing/test-app';
 import { trackingEvents, trackingSites } from './schema';
+
+/* Test data of the tracking tests: sites, events as the ingest stores them, and batches as the snippet sends them. */
 
 export const WECHAT_IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47(0x18002f2c) NetType/WIFI Language/zh_CN';
@@ -86,4 +89,34 @@ export async function countEvents(ctx: TestContext, workspaceId: string): Promis
       .where(eq(trackingEvents.workspaceId, workspaceId)),
   );
   return row?.n ?? 0;
+}
+
+/** Adds a tracked site through the API and fails the test if the server refuses. */
+export async function createSiteAs(
+  ctx: TestContext,
+  user: TestUser,
+  body: Record<string, unknown> = {},
+): Promise<TrackingSite> {
+  const res = await callAs(ctx, user, 'POST', '/api/v1/tracking/sites', { name: 'Site', ...body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<TrackingSite>();
+}
+
+export type FixtureEvent = Partial<typeof trackingEvents.$inferInsert> & {
+  visitorId: string;
+  sessionId: string;
+  name: string;
+  occurredAt: Date;
+};
+
+/** Stores events as the ingest would have (fixture data for the read side); returns their ids. */
+export async function insertEvents(
+  ctx: TestContext,
+  workspaceId: string,
+  siteId: string,
+  events: FixtureEvent[],
+): Promise<string[]> {
+  const rows = events.map((event) => ({ id: randomUUID(), workspaceId, siteId, ...event }));
+  await withTenant(ctx.database.db, workspaceId, (tx) => tx.insert(trackingEvents).values(rows));
+  return rows.map((row) => row.id);
 }
